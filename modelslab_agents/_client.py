@@ -1,0 +1,585 @@
+"""`AsyncModelsLab`, the async client, and the one request pipeline every route uses.
+
+A call goes: resource method (generated; checks arguments) -> :meth:`_request`
+(token, URL, body) -> rate gate -> httpx -> :func:`decode` (envelope -> model, or the
+typed error) -> retry decision. Siblings made by :meth:`with_token` and
+:meth:`with_options` share the connection pool and the rate gate.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import logging
+import os
+import ssl
+import time
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from types import TracebackType
+from typing import Any, Final, TypeVar
+
+import anyio
+import httpx
+
+from ._batch import BatchResult, run_batch
+from ._endpoint import Endpoint
+from ._envelope import decode, redact
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    InsecureTransportError,
+    MissingTokenError,
+    RateLimitError,
+    ServerError,
+)
+from ._logging import logger, setup_from_env
+from ._resources import AsyncResources
+from ._retry import NOT_SENT, RateGate, RetryEvent, RetryHook, RetryPolicy, parse_retry_after
+from ._secret import Secret
+from ._version import __version__
+
+__all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "AsyncModelsLab"]
+
+T = TypeVar("T")
+I = TypeVar("I")  # noqa: E741
+
+DEFAULT_BASE_URL: Final = "https://modelslab.com/api/agents/v1"
+#: Finite by default: a stuck server must never hang an agent.
+DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=10.0)
+#: More than ~20 requests in flight on one httpx pool gets slower, and httpcore
+#: drops idle connections above max_keepalive, so both are set to the same size.
+DEFAULT_LIMITS: Final = httpx.Limits(max_connections=20, max_keepalive_connections=20)
+ATTEMPT_HEADER: Final = "X-ModelsLab-Attempt"
+USER_AGENT: Final = f"modelslab-agents/{__version__} (python; httpx/{httpx.__version__})"
+
+_TOKEN_ENV: Final = ("MODELSLAB_AGENT_TOKEN", "MODELSLAB_TOKEN")
+# Compact, UTF-8 JSON: the same bytes httpx's own ``json=`` would send.
+_dumps: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+_ssl_context: ssl.SSLContext | None = None
+
+
+def _shared_ssl_context() -> ssl.SSLContext:
+    """One verifying SSL context per process: building one costs milliseconds."""
+    global _ssl_context
+    if _ssl_context is None:
+        _ssl_context = ssl.create_default_context()
+        try:
+            import certifi  # httpx's own trust store, when installed
+
+            _ssl_context.load_verify_locations(certifi.where())
+        except ImportError:  # pragma: no cover - httpx depends on certifi
+            pass
+    return _ssl_context
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() in ("localhost", "localhost.") or host.lower().endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _resolve_base_url(base_url: str | httpx.URL | None, allow_insecure_http: bool) -> str:
+    raw = (
+        str(base_url)
+        if base_url is not None
+        else os.environ.get("MODELSLAB_BASE_URL") or DEFAULT_BASE_URL
+    )
+    try:
+        url = httpx.URL(raw)
+    except Exception as exc:
+        raise ValueError(f"base_url is not a valid URL: {raw!r}") from exc
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ValueError(f"base_url must be an http:// or https:// URL with a host, got {raw!r}")
+    if url.scheme == "http" and not allow_insecure_http and not _is_loopback(url.host):
+        raise InsecureTransportError(
+            f"base_url {raw!r} is plain http:// to {url.host}, so the bearer token would "
+            "travel unencrypted; use https://, or pass allow_insecure_http=True for a "
+            "trusted proxy"
+        )
+    if url.query or url.fragment:
+        raise ValueError(f"base_url must not carry a query or fragment, got {raw!r}")
+    return raw.rstrip("/")
+
+
+def _resolve_token(token: str | Secret | None) -> Secret | None:
+    if token is None:
+        for name in _TOKEN_ENV:
+            value = os.environ.get(name, "").strip()
+            if value:
+                return Secret(value)
+        return None
+    if isinstance(token, Secret):
+        return token if token else None
+    if not isinstance(token, str):
+        raise TypeError(f"token must be a str or Secret, not {type(token).__name__}")
+    return Secret(token) if token else None
+
+
+def _resolve_timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
+    if isinstance(timeout, httpx.Timeout):
+        parts = (timeout.connect, timeout.read, timeout.write, timeout.pool)
+        if any(part is None for part in parts):
+            raise ValueError("every part of timeout must be finite: a stuck server would hang")
+        return timeout
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
+        raise ValueError(f"timeout must be a positive number of seconds, got {timeout!r}")
+    return httpx.Timeout(float(timeout))
+
+
+class _Pool:
+    """What a client shares with its siblings: the httpx client and the rate gate.
+
+    The httpx client is built on first use, so creating clients is cheap and the
+    pool belongs to the event loop that first sends on it.
+    """
+
+    __slots__ = ("closed", "gate", "http", "owned", "timeout", "transport")
+
+    def __init__(
+        self,
+        http: httpx.AsyncClient | None,
+        transport: httpx.AsyncBaseTransport | None,
+        timeout: httpx.Timeout,
+    ) -> None:
+        self.http = http
+        self.owned = http is None  # a client the user handed in is theirs to close
+        self.transport = transport
+        self.timeout = timeout
+        self.gate = RateGate()
+        self.closed = False
+
+    def client(self) -> httpx.AsyncClient:
+        if self.closed:
+            raise RuntimeError("this client has been closed; create a new one")
+        if self.http is None:
+            self.http = httpx.AsyncClient(
+                transport=self.transport,
+                timeout=self.timeout,
+                limits=DEFAULT_LIMITS,
+                verify=_shared_ssl_context(),
+                follow_redirects=False,  # never carry the token to another origin
+                headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+            )
+        return self.http
+
+    def forget_after_fork(self) -> None:
+        """In a forked child: drop the parent's connections, build a new pool on use."""
+        if not self.owned:
+            raise RuntimeError(
+                "this client was built on an http_client you passed in, which cannot be "
+                "used after os.fork(); create the client in the child process"
+            )
+        self.http = None
+
+    async def aclose(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        if self.http is not None and self.owned:
+            await self.http.aclose()
+
+
+class AsyncModelsLab(AsyncResources):
+    """The async client of the ModelsLab Agent Control Plane.
+
+    Args:
+        token: The bearer token (str or :class:`Secret`). When None, read from
+            ``MODELSLAB_AGENT_TOKEN``, then ``MODELSLAB_TOKEN``. Routes that need
+            no token (signup, login, password reset) work without one.
+        base_url: Defaults to ``MODELSLAB_BASE_URL``, then the public service.
+        timeout: Seconds, or an :class:`httpx.Timeout`; always finite.
+        max_retries: Retries after the first attempt (0 turns retrying off).
+        transport: An :class:`httpx.AsyncBaseTransport`, e.g. the emulator's.
+        http_client: Your own :class:`httpx.AsyncClient`; you close it.
+        default_headers: Extra headers sent on every request.
+        allow_insecure_http: Allow plain ``http://`` off loopback (trusted proxies).
+        retry_backoff: First back-off in seconds, doubled and jittered per retry;
+            0 makes retries instant (handy in tests).
+        max_retry_after: The longest ``Retry-After`` waited out; longer raises
+            :class:`RateLimitError` at once.
+        total_timeout: Cap on the seconds one call spends, retries included.
+        on_retry: Called with a :class:`RetryEvent` before every retry.
+
+    Use it as ``async with AsyncModelsLab(...) as client:``, or call
+    :meth:`aclose`. The resources are ``auth``, ``tokens``, ``profile``,
+    ``api_keys`` and ``teams``, one method per route.
+    """
+
+    def __init__(
+        self,
+        token: str | Secret | None = None,
+        *,
+        base_url: str | httpx.URL | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = 2,
+        transport: httpx.AsyncBaseTransport | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        allow_insecure_http: bool = False,
+        retry_backoff: float = 0.5,
+        max_retry_after: float = 60.0,
+        total_timeout: float = 120.0,
+        on_retry: RetryHook | None = None,
+    ) -> None:
+        if transport is not None and http_client is not None:
+            raise ValueError("pass transport or http_client, not both")
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise TypeError("http_client must be an httpx.AsyncClient")
+        if transport is not None and not isinstance(transport, httpx.AsyncBaseTransport):
+            raise TypeError(
+                "transport must be an httpx.AsyncBaseTransport (both clients run the async core)"
+            )
+        resolved_timeout = _resolve_timeout(timeout)
+        self._configure(
+            pool=_Pool(http_client, transport, resolved_timeout),
+            token=_resolve_token(token),
+            base_url=_resolve_base_url(base_url, allow_insecure_http),
+            timeout=resolved_timeout,
+            retry=_retry_policy(max_retries, retry_backoff, max_retry_after, total_timeout),
+            default_headers=default_headers,
+            allow_insecure_http=allow_insecure_http,
+            on_retry=on_retry,
+            owns_pool=True,
+        )
+        setup_from_env()
+
+    def _configure(
+        self,
+        *,
+        pool: _Pool,
+        token: Secret | None,
+        base_url: str,
+        timeout: httpx.Timeout,
+        retry: RetryPolicy,
+        default_headers: Mapping[str, str] | None,
+        allow_insecure_http: bool,
+        on_retry: RetryHook | None,
+        owns_pool: bool,
+    ) -> None:
+        self._pool = pool
+        self._owns_pool = owns_pool
+        self._token = token
+        self._base_url = base_url
+        self._timeout = timeout
+        self._retry = retry
+        self._default_headers = dict(default_headers or {})
+        self._allow_insecure_http = allow_insecure_http
+        self._on_retry = on_retry
+        # Per-request timeout only when it differs from the pool's (cheaper otherwise).
+        self._timeout_arg: httpx.Timeout | None = None if timeout == pool.timeout else timeout
+        # Headers are built once: the hot path only picks one of these dicts.
+        base = {**self._default_headers}
+        self._anon_headers = base
+        self._anon_json_headers = {**base, "Content-Type": "application/json"}
+        if token is not None:
+            auth = {**base, "Authorization": f"Bearer {token.get_secret_value()}"}
+            self._auth_headers: dict[str, str] | None = auth
+            self._auth_json_headers: dict[str, str] | None = {
+                **auth,
+                "Content-Type": "application/json",
+            }
+        else:
+            self._auth_headers = self._auth_json_headers = None
+        self._bind_resources()
+
+    # -- siblings ---------------------------------------------------------------------
+
+    def with_token(self, token: str | Secret | None) -> AsyncModelsLab:
+        """A client acting with ``token`` that shares this client's connection pool."""
+        return self.with_options(token=token)
+
+    def with_options(self, **overrides: Any) -> AsyncModelsLab:
+        """A sibling with some options changed, sharing the connection pool.
+
+        Accepts ``token``, ``base_url``, ``timeout``, ``max_retries``,
+        ``default_headers``, ``allow_insecure_http``, ``retry_backoff``,
+        ``max_retry_after``, ``total_timeout`` and ``on_retry``.
+        """
+        unknown = set(overrides) - _SIBLING_OPTIONS
+        if unknown:
+            raise TypeError(
+                f"with_options() got unexpected option(s) {', '.join(sorted(unknown))}; "
+                f"allowed: {', '.join(sorted(_SIBLING_OPTIONS))}"
+            )
+        retry = self._retry
+        allow_insecure = overrides.get("allow_insecure_http", self._allow_insecure_http)
+        sibling = object.__new__(type(self))
+        sibling._configure(
+            pool=self._pool,
+            token=_resolve_token(overrides["token"]) if "token" in overrides else self._token,
+            base_url=(
+                _resolve_base_url(overrides["base_url"], allow_insecure)
+                if "base_url" in overrides or "allow_insecure_http" in overrides
+                else self._base_url
+            ),
+            timeout=_resolve_timeout(overrides.get("timeout", self._timeout)),
+            retry=_retry_policy(
+                overrides.get("max_retries", retry.max_retries),
+                overrides.get("retry_backoff", retry.backoff),
+                overrides.get("max_retry_after", retry.max_retry_after),
+                overrides.get("total_timeout", retry.total_timeout),
+            ),
+            default_headers=overrides.get("default_headers", self._default_headers),
+            allow_insecure_http=allow_insecure,
+            on_retry=overrides.get("on_retry", self._on_retry),
+            owns_pool=False,
+        )
+        return sibling
+
+    # -- lifecycle --------------------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        """The base URL every route path is appended to."""
+        return self._base_url
+
+    @property
+    def token(self) -> Secret | None:
+        """The bearer token, masked when shown."""
+        return self._token
+
+    @property
+    def is_closed(self) -> bool:
+        """Whether the shared connection pool has been closed."""
+        return self._pool.closed
+
+    async def aclose(self) -> None:
+        """Close the connection pool; closing twice is fine.
+
+        Closing a sibling made by :meth:`with_token`/:meth:`with_options` does not
+        close the pool: the client that opened it owns it.
+        """
+        if self._owns_pool:
+            await self._pool.aclose()
+
+    async def __aenter__(self) -> AsyncModelsLab:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        token = "set" if self._token is not None else "none"
+        return f"<{type(self).__name__} base_url={self._base_url!r} token={token}>"
+
+    # -- batches ----------------------------------------------------------------------
+
+    async def map(
+        self,
+        fn: Callable[[I], Awaitable[T]],
+        items: Iterable[I],
+        *,
+        concurrency: int = 16,
+        on_progress: Callable[[int, int], object] | None = None,
+        timeout: float | None = None,
+    ) -> BatchResult[I, T]:
+        """Run ``fn(item)`` for every item, at most ``concurrency`` at a time.
+
+        Returns one :class:`Outcome` per item, in input order. A failure never
+        cancels or hides the others; ``raise_for_errors()`` raises them together.
+        ``on_progress(done, total)`` is called after each item. When ``timeout``
+        seconds pass, requests still in flight are cancelled and their outcomes
+        (and those never started) carry an :class:`APITimeoutError`.
+        """
+        return await run_batch(
+            fn, items, concurrency=concurrency, on_progress=on_progress, timeout=timeout
+        )
+
+    # -- the pipeline -----------------------------------------------------------------
+
+    async def _request(self, endpoint: Endpoint[T], path: str, body: dict[str, Any] | None) -> T:
+        """Send one route's request, with retries, and decode its answer."""
+        if endpoint.needs_token:
+            headers = self._auth_headers if body is None else self._auth_json_headers
+            if headers is None:
+                raise MissingTokenError(
+                    f"{endpoint.operation_id}() needs a bearer token: pass token=... to the "
+                    "client, set MODELSLAB_AGENT_TOKEN, or use client.with_token(...) after "
+                    "auth.login()"
+                )
+        else:
+            headers = self._anon_headers if body is None else self._anon_json_headers
+        http = self._pool.client()
+        url = self._base_url + path
+        content = None if body is None else _dumps(body).encode()
+        gate = self._pool.gate
+        group = endpoint.rate_limit_group
+        extra: dict[str, Any] = {} if self._timeout_arg is None else {"timeout": self._timeout_arg}
+        attempt = 1
+        started = time.monotonic()
+        while True:
+            if gate:
+                await gate.wait(group)
+            sent_at = time.monotonic()
+            try:
+                response = await http.request(
+                    endpoint.method, url, content=content, headers=headers, **extra
+                )
+            except httpx.TransportError as exc:
+                error: Exception = _connection_error(exc, endpoint)
+                status = None
+                retryable = isinstance(exc, NOT_SENT) or endpoint.idempotent
+                delay = None
+            else:
+                status = response.status_code
+                if response.headers.get("x-ratelimit-remaining") == "0":
+                    gate.observe(group, response.headers, self._retry.max_retry_after)
+                if logger.isEnabledFor(logging.DEBUG):
+                    _log_answer(endpoint, url, status, sent_at, attempt)
+                try:
+                    return decode(endpoint, response)  # type: ignore[no-any-return]
+                except APIError as exc:
+                    error = exc
+                    retryable, delay = self._classify(exc, endpoint)
+            retry_wait = self._retry_wait(error, retryable, delay, attempt, started)
+            if retry_wait is None:
+                raise redact(error, self._secrets(endpoint, body)) from error.__cause__
+            if delay is not None:
+                gate.pause(group, retry_wait)  # the whole batch waits out a 429
+            self._announce_retry(endpoint, url, attempt + 1, retry_wait, error, status)
+            if delay is None:
+                await anyio.sleep(retry_wait)
+            attempt += 1
+            headers = {**headers, ATTEMPT_HEADER: str(attempt)}
+
+    def _classify(self, error: APIError, endpoint: Endpoint[Any]) -> tuple[bool, float | None]:
+        """(retryable, server-given delay) for an error answer."""
+        if isinstance(error, RateLimitError):
+            return True, error.retry_after if error.retry_after is not None else None
+        if error.status_code == 503 and error.response is not None:
+            retry_after = parse_retry_after(error.response.headers)
+            if retry_after is not None:
+                return True, retry_after  # rejected before processing, like a 429
+        if isinstance(error, ServerError):
+            return endpoint.idempotent, None
+        return False, None
+
+    def _retry_wait(
+        self,
+        error: Exception,
+        retryable: bool,
+        delay: float | None,
+        attempt: int,
+        started: float,
+    ) -> float | None:
+        """Seconds to wait before the next attempt, or None to give up now."""
+        policy = self._retry
+        if not retryable or attempt > policy.max_retries:
+            return None
+        if delay is not None and delay > policy.max_retry_after:
+            return None  # raised at once; RateLimitError.retry_after says how long
+        wait = delay if delay is not None else policy.backoff_for(attempt)
+        if time.monotonic() - started + wait > policy.total_timeout:
+            return None
+        return wait
+
+    def _announce_retry(
+        self,
+        endpoint: Endpoint[Any],
+        url: str,
+        attempt: int,
+        wait: float,
+        error: Exception,
+        status: int | None,
+    ) -> None:
+        reason = (
+            f"status {status}" if status is not None else type(error.__cause__ or error).__name__
+        )
+        logger.info(
+            "retrying %s %s in %.2f s (attempt %d of %d): %s",
+            endpoint.method,
+            url,
+            wait,
+            attempt,
+            self._retry.max_retries + 1,
+            reason,
+        )
+        if self._on_retry is not None:
+            self._on_retry(
+                RetryEvent(
+                    operation_id=endpoint.operation_id,
+                    method=endpoint.method,
+                    url=url,
+                    attempt=attempt,
+                    delay=wait,
+                    reason=reason,
+                    status_code=status,
+                )
+            )
+
+    def _secrets(self, endpoint: Endpoint[Any], body: dict[str, Any] | None) -> list[str]:
+        """The secret values this request carried, to mask if the server echoes them."""
+        secrets = [self._token.get_secret_value()] if self._token is not None else []
+        if body:
+            secrets += [body[f] for f in endpoint.secret_fields if isinstance(body.get(f), str)]
+        return secrets
+
+
+_SIBLING_OPTIONS: Final = frozenset(
+    {
+        "token",
+        "base_url",
+        "timeout",
+        "max_retries",
+        "default_headers",
+        "allow_insecure_http",
+        "retry_backoff",
+        "max_retry_after",
+        "total_timeout",
+        "on_retry",
+    }
+)
+
+
+def _retry_policy(
+    max_retries: int, backoff: float, max_retry_after: float, total_timeout: float
+) -> RetryPolicy:
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+        raise ValueError(f"max_retries must be an int >= 0, got {max_retries!r}")
+    for name, value in (
+        ("retry_backoff", backoff),
+        ("max_retry_after", max_retry_after),
+        ("total_timeout", total_timeout),
+    ):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise ValueError(f"{name} must be a number >= 0, got {value!r}")
+    return RetryPolicy(
+        max_retries=max_retries,
+        backoff=float(backoff),
+        max_retry_after=float(max_retry_after),
+        total_timeout=float(total_timeout),
+    )
+
+
+def _connection_error(exc: httpx.TransportError, endpoint: Endpoint[Any]) -> APIConnectionError:
+    what = type(exc).__name__
+    if isinstance(exc, httpx.TimeoutException):
+        error: APIConnectionError = APITimeoutError(
+            f"{endpoint.route} timed out ({what}); the server "
+            + ("never saw the request" if isinstance(exc, NOT_SENT) else "may have acted on it")
+        )
+    else:
+        error = APIConnectionError(
+            f"{endpoint.route} failed without an answer ({what}); the server "
+            + ("never saw the request" if isinstance(exc, NOT_SENT) else "may have acted on it")
+        )
+    error.__cause__ = exc
+    return error
+
+
+def _log_answer(
+    endpoint: Endpoint[Any], url: str, status: int, sent_at: float, attempt: int
+) -> None:
+    elapsed_ms = (time.monotonic() - sent_at) * 1000
+    logger.debug(
+        "%s %s -> %d in %.1f ms (attempt %d)", endpoint.method, url, status, elapsed_ms, attempt
+    )

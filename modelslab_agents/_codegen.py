@@ -1,0 +1,632 @@
+"""Generate the SDK's models, endpoint descriptors and resources from the spec.
+
+The single source of truth is ``_spec/openapi.json`` (OpenAPI 3.1). From it this
+script writes three modules, each marked as generated:
+
+* ``_models.py``: one frozen attrs class per schema in ``components.schemas``;
+* ``_endpoints.py``: one :class:`~modelslab_agents._endpoint.Endpoint` per operation;
+* ``_resources.py``: the typed resource classes of both clients, the async
+  methods and their blocking twins, so the two can never drift.
+
+Run ``python -m modelslab_agents._codegen`` to rewrite them, and
+``python -m modelslab_agents._codegen --check`` to fail when they are stale.
+The spec's ``x-sdk`` extensions carry what OpenAPI cannot say: the resource and
+method name, which parameters are positional, PATCH-style partial bodies,
+defaults the SDK sends, fields copied from another (``password_confirmation``),
+secret fields, and the rate-limit group.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import keyword
+import sys
+import textwrap
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+PACKAGE = Path(__file__).resolve().parent
+SPEC = PACKAGE / "_spec" / "openapi.json"
+HEADER = (
+    "# This file is generated from _spec/openapi.json by `python -m modelslab_agents._codegen`.\n"
+    "# Do not edit it by hand: change the spec and regenerate (`nox -s generate`).\n"
+)
+RESOURCE_DOCS = {
+    "auth": "Sign up, log in and out, and recover an account: ``/auth``.",
+    "tokens": "The account's bearer tokens, and switching into a team account.",
+    "profile": "The account's profile, password, social links and preferences: ``/me``.",
+    "api_keys": "API keys for the generation endpoints: ``/api-keys``.",
+    "teams": "Team members and invitations: ``/teams``.",
+}
+
+
+# -- reading the spec --------------------------------------------------------------------
+
+
+def _ref_name(schema: dict[str, Any]) -> str | None:
+    ref = schema.get("$ref")
+    return ref.rsplit("/", 1)[-1] if isinstance(ref, str) else None
+
+
+def _types(schema: dict[str, Any]) -> list[str]:
+    kind = schema.get("type", [])
+    return [kind] if isinstance(kind, str) else list(kind)
+
+
+def _camel(name: str) -> str:
+    return "".join(part.capitalize() for part in name.split("_"))
+
+
+def _q(value: object) -> str:
+    """Python source of a str, int, bool, None or tuple, with double quotes."""
+    if isinstance(value, tuple):
+        inner = ", ".join(_q(v) for v in value)
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
+    if isinstance(value, str):
+        return json.dumps(value)
+    return repr(value)
+
+
+def _wrap(indent: str, head: str, args: list[str], tail: str) -> list[str]:
+    """``head(args)tail`` on one line if it fits in 100 columns, else one arg a line."""
+    line = f"{indent}{head}({', '.join(args)}){tail}"
+    if len(line) <= 100:
+        return [line]
+    return [f"{indent}{head}(", *[f"{indent}    {a}," for a in args], f"{indent}){tail}"]
+
+
+def _import(module: str, names: list[str]) -> list[str]:
+    line = f"from {module} import {', '.join(names)}"
+    if len(line) <= 100:
+        return [line]
+    return [f"from {module} import (", *[f"    {n}," for n in names], ")"]
+
+
+def _doc(indent: str, text: str) -> list[str]:
+    """A one-paragraph docstring wrapped to 100 columns."""
+    lines = textwrap.wrap(text, 100 - len(indent) - 3)
+    if len(lines) == 1 and len(indent) + len(lines[0]) + 6 <= 100:
+        return [f'{indent}"""{lines[0]}"""']
+    return [f'{indent}"""{lines[0]}', *[f"{indent}{line}" for line in lines[1:]], f'{indent}"""']
+
+
+@dataclass
+class Param:
+    """One argument of a generated method."""
+
+    name: str
+    annotation: str
+    default: str | None  # source text of the default, None when required
+    keyword_only: bool
+    check: tuple[str, list[str]]  # (validator, its arguments): yields the wire value
+    partial: bool = False  # sent only when given (PATCH/PUT)
+    omit_none: bool = False  # sent only when not None
+    nullable: bool = False
+
+
+@dataclass
+class Operation:
+    """One route, as the generator needs it."""
+
+    operation_id: str
+    resource: str
+    method_name: str
+    http_method: str
+    path: str
+    summary: str
+    needs_token: bool
+    idempotent: bool
+    rate_limit_group: str
+    success_status: int
+    returns: str  # annotation: "ApiKey", "list[ApiKey]" or "None"
+    model: str | None
+    many: bool
+    path_param: Param | None = None
+    body: list[Param] = field(default_factory=list)
+    copies: dict[str, str] = field(default_factory=dict)  # wire field -> source field
+    secret_fields: list[str] = field(default_factory=list)
+
+    @property
+    def constant(self) -> str:
+        return self.operation_id.replace(".", "_").upper()
+
+
+def _field_check(name: str, schema: dict[str, Any]) -> tuple[str, tuple[str, list[str]]]:
+    """Return (annotation, (validator, arguments)) for a body field."""
+    kinds = [k for k in _types(schema) if k != "null"]
+    kind = kinds[0] if kinds else "string"
+    if "enum" in schema:
+        choices = tuple(v for v in schema["enum"] if v is not None)
+        alias = schema.get("x-sdk-type")
+        annotation = alias or "str"
+        return annotation, ("check_choice", [_q(name), name, _q(choices)])
+    if kind == "string":
+        if schema.get("format") == "password":
+            return "str | Secret", ("check_secret", [_q(name), name])
+        if schema.get("format") == "email":
+            return "str", ("check_email", [_q(name), name])
+        bounds = []
+        if schema.get("minLength"):
+            bounds.append(f"min_length={schema['minLength']}")
+        if "maxLength" in schema:
+            bounds.append(f"max_length={schema['maxLength']}")
+        return "str", ("check_str", [_q(name), name, *bounds])
+    if kind == "boolean":
+        return "bool", ("check_bool", [_q(name), name])
+    if kind in ("number", "integer"):
+        return "float", ("check_number", [_q(name), name])
+    if kind == "array":
+        return "Sequence[str]", ("check_str_list", [_q(name), name])
+    raise ValueError(f"unsupported body field type for {name}: {schema}")
+
+
+def _response_type(operation: dict[str, Any]) -> tuple[str, str | None, bool, int]:
+    status, response = next(
+        iter((k, v) for k, v in operation["responses"].items() if k != "default")
+    )
+    data = response["content"]["application/json"]["schema"]["properties"]["data"]
+    if _types(data) == ["null"]:
+        return "None", None, False, int(status)
+    if (name := _ref_name(data)) is not None:
+        return name, name, False, int(status)
+    if _types(data) == ["array"] and (name := _ref_name(data["items"])) is not None:
+        return f"list[{name}]", name, True, int(status)
+    raise ValueError(f"unsupported response schema: {data}")
+
+
+def read_operations(spec: dict[str, Any]) -> list[Operation]:
+    operations: list[Operation] = []
+    for path, item in spec["paths"].items():
+        shared_params = item.get("parameters", [])
+        for http_method, raw in item.items():
+            if http_method == "parameters":
+                continue
+            sdk = raw["x-sdk"]
+            returns, model, many, status = _response_type(raw)
+            op = Operation(
+                operation_id=raw["operationId"],
+                resource=sdk["resource"],
+                method_name=sdk["method"],
+                http_method=http_method.upper(),
+                path=path,
+                summary=raw["summary"],
+                needs_token=bool(raw.get("security")),
+                idempotent=sdk["idempotent"],
+                rate_limit_group=sdk["rate_limit_group"],
+                success_status=status,
+                returns=returns,
+                model=model,
+                many=many,
+            )
+            for param in [*shared_params, *raw.get("parameters", [])]:
+                name = param["x-sdk-name"]
+                if param["schema"].get("format") == "uuid":
+                    op.path_param = Param(
+                        name, "str | UUID", None, False, ("check_uuid", [_q(name), name])
+                    )
+                else:
+                    op.path_param = Param(
+                        name, "int", None, False, ("check_int_id", [_q(name), name])
+                    )
+            body = (
+                raw.get("requestBody", {})
+                .get("content", {})
+                .get("application/json", {})
+                .get("schema")
+            )
+            if body:
+                _read_body(op, body, sdk)
+            operations.append(op)
+    return operations
+
+
+def _read_body(op: Operation, body: dict[str, Any], sdk: dict[str, Any]) -> None:
+    required = set(body.get("required", []))
+    positional = sdk.get("positional")
+    partial = bool(sdk.get("partial"))
+    for name, schema in body["properties"].items():
+        if schema.get("format") == "password":
+            op.secret_fields.append(name)
+        if "x-sdk-copy-of" in schema:
+            op.copies[name] = schema["x-sdk-copy-of"]
+            continue
+        annotation, check = _field_check(name, schema)
+        nullable = "null" in _types(schema)
+        keyword_only = positional is not None and name not in positional
+        if name in required:
+            op.body.append(Param(name, annotation, None, keyword_only, check))
+        elif "x-sdk-default" in schema:
+            op.body.append(
+                Param(name, annotation, _q(schema["x-sdk-default"]), keyword_only, check)
+            )
+        elif partial:
+            hint = f"{annotation} | NotGiven | None" if nullable else f"{annotation} | NotGiven"
+            op.body.append(
+                Param(name, hint, "NOT_GIVEN", True, check, partial=True, nullable=nullable)
+            )
+        else:
+            op.body.append(
+                Param(name, f"{annotation} | None", "None", keyword_only, check, omit_none=True)
+            )
+
+
+# -- writing code -------------------------------------------------------------------------
+
+
+def _signature(op: Operation) -> list[str]:
+    params = ["self"]
+    if op.path_param:
+        params.append(f"{op.path_param.name}: {op.path_param.annotation}")
+    keyword_started = False
+    for p in op.body:
+        if p.keyword_only and not keyword_started:
+            params.append("*")
+            keyword_started = True
+        default = f" = {p.default}" if p.default is not None else ""
+        params.append(f"{p.name}: {p.annotation}{default}")
+    return params
+
+
+def _docstring(op: Operation) -> list[str]:
+    lines = [f'        """{op.summary}', "", f"        ``{op.http_method} {op.path}``"]
+    notes = []
+    if not op.needs_token:
+        notes.append("Needs no token.")
+    if not op.idempotent:
+        notes.append("Not retried once the server may have acted on it.")
+    if notes:
+        lines += ["", f"        {' '.join(notes)}"]
+    lines.append('        """')
+    return lines
+
+
+def _call_args(op: Operation) -> list[str]:
+    args = []
+    if op.path_param:
+        args.append(op.path_param.name)
+    for p in op.body:
+        args.append(f"{p.name}={p.name}" if p.keyword_only else p.name)
+    return args
+
+
+def _async_method(op: Operation) -> Iterator[str]:
+    yield from _wrap("    ", f"async def {op.method_name}", _signature(op), f" -> {op.returns}:")
+    yield from _docstring(op)
+    if op.path_param:
+        check, args = op.path_param.check
+        yield from _wrap("        ", f"{op.path_param.name} = {check}", args, "")
+        yield f'        path = f"{op.path.replace("{id}", "{" + op.path_param.name + "}")}"'
+    else:
+        yield f'        path = "{op.path}"'
+    body_arg = "None"
+    if op.body:
+        body_arg = "body"
+        fixed = [p for p in op.body if not (p.partial or p.omit_none)]
+        if fixed:
+            yield "        body: dict[str, Any] = {"
+            for p in fixed:
+                yield from _wrap("            ", f'"{p.name}": {p.check[0]}', p.check[1], ",")
+            yield "        }"
+        else:
+            yield "        body: dict[str, Any] = {}"
+        for p in op.body:
+            if p.partial:
+                yield f"        if {p.name} is not NOT_GIVEN:"
+                one_line = _wrap(
+                    "            ",
+                    f'body["{p.name}"] = None if {p.name} is None else {p.check[0]}',
+                    p.check[1],
+                    "",
+                )
+                if p.nullable and len(one_line) == 1:
+                    yield from one_line
+                elif p.nullable:
+                    yield f"            if {p.name} is None:"
+                    yield f'                body["{p.name}"] = None'
+                    yield "            else:"
+                    yield from _wrap(
+                        "                ", f'body["{p.name}"] = {p.check[0]}', p.check[1], ""
+                    )
+                else:
+                    yield from _wrap(
+                        "            ", f'body["{p.name}"] = {p.check[0]}', p.check[1], ""
+                    )
+            elif p.omit_none:
+                yield f"        if {p.name} is not None:"
+                yield from _wrap("            ", f'body["{p.name}"] = {p.check[0]}', p.check[1], "")
+        for target, source in op.copies.items():
+            yield f'        body["{target}"] = body["{source}"]'
+    yield f"        return await self._client._request(endpoints.{op.constant}, path, {body_arg})"
+
+
+def _sync_method(op: Operation) -> Iterator[str]:
+    yield from _wrap("    ", f"def {op.method_name}", _signature(op), f" -> {op.returns}:")
+    yield from _docstring(op)
+    yield from _wrap("        ", f"coro = self._async.{op.method_name}", _call_args(op), "")
+    yield "        return self._run(coro)"
+
+
+def _resource_class(resource: str, sync: bool) -> str:
+    return f"{'' if sync else 'Async'}{_camel(resource)}Resource"
+
+
+def render_resources(operations: list[Operation]) -> str:
+    by_resource: dict[str, list[Operation]] = {}
+    for op in operations:
+        by_resource.setdefault(op.resource, []).append(op)
+    models = sorted({op.model for op in operations if op.model})
+    checks = sorted({p.check[0] for op in operations for p in [*op.body, op.path_param] if p})
+    names = sorted(
+        [_resource_class(r, sync) for r in by_resource for sync in (False, True)]
+        + ["AsyncResources", "SyncResources"]
+    )
+    out = [
+        HEADER,
+        '"""The typed resources of both clients: one method per route."""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "from collections.abc import Sequence",
+        "from typing import Any",
+        "from uuid import UUID",
+        "",
+        "from . import _endpoints as endpoints",
+        *_import("._models", models),
+        "from ._resource import AsyncResource, Runner, SyncResource",
+        "from ._secret import Secret",
+        "from ._types import NOT_GIVEN, NotGiven, TokenExpiry",
+        *_import("._validation", checks),
+        "",
+        "__all__ = [",
+        *[f'    "{n}",' for n in names],
+        "]",
+    ]
+    for resource, ops in by_resource.items():
+        doc = RESOURCE_DOCS.get(resource, f"The ``{resource}`` routes.")
+        async_name, sync_name = _resource_class(resource, False), _resource_class(resource, True)
+        out += [
+            "",
+            "",
+            f"class {async_name}(AsyncResource):",
+            *_doc("    ", doc),
+            "",
+            "    __slots__ = ()",
+        ]
+        for op in ops:
+            out += ["", *_async_method(op)]
+        out += ["", "", f"class {sync_name}(SyncResource[{async_name}]):"]
+        out += [
+            *_doc("    ", f"{doc} Blocking twin of :class:`{async_name}`."),
+            "",
+            "    __slots__ = ()",
+        ]
+        for op in ops:
+            out += ["", *_sync_method(op)]
+    out += [
+        "",
+        "",
+        "class AsyncResources:",
+        '    """The resource attributes of an async client."""',
+        "",
+    ]
+    out += [f"    {r}: {_resource_class(r, False)}" for r in by_resource]
+    out += ["", "    def _bind_resources(self) -> None:"]
+    out += [
+        f"        self.{r} = {_resource_class(r, False)}(self)  # type: ignore[arg-type]"
+        for r in by_resource
+    ]
+    out += [
+        "",
+        "",
+        "class SyncResources:",
+        '    """The resource attributes of a blocking client."""',
+        "",
+    ]
+    out += [f"    {r}: {_resource_class(r, True)}" for r in by_resource]
+    out += ["", "    def _bind_resources(self, twin: AsyncResources, runner: Runner) -> None:"]
+    out += [f"        self.{r} = {_resource_class(r, True)}(twin.{r}, runner)" for r in by_resource]
+    out.append("")
+    return "\n".join(out)
+
+
+def render_endpoints(operations: list[Operation]) -> str:
+    models = sorted({op.model for op in operations if op.model})
+    out = [
+        HEADER,
+        '"""One descriptor per route: what the request pipeline needs to know about it."""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "from typing import Any",
+        "",
+        "from ._endpoint import Endpoint",
+        *_import("._models", models),
+        "",
+        "__all__ = [",
+        *[f'    "{n}",' for n in sorted([*(op.constant for op in operations), "ALL"])],
+        "]",
+    ]
+    for op in operations:
+        body_fields = tuple(p.name for p in op.body) + tuple(op.copies)
+        out += [
+            "",
+            f"{op.constant}: Endpoint[{op.returns}] = Endpoint(",
+            f"    operation_id={_q(op.operation_id)},",
+            f"    method={_q(op.http_method)},",
+            f"    path={_q(op.path)},",
+            f"    path_params={_q((op.path_param.name,) if op.path_param else ())},",
+            f"    body_fields={_q(body_fields)},",
+            f"    secret_fields={_q(tuple(op.secret_fields))},",
+            f"    model={op.model},",
+            f"    many={op.many},",
+            f"    success_status={op.success_status},",
+            f"    needs_token={op.needs_token},",
+            f"    idempotent={op.idempotent},",
+            f"    rate_limit_group={_q(op.rate_limit_group)},",
+            ")",
+        ]
+    out += [
+        "",
+        "ALL: tuple[Endpoint[Any], ...] = (",
+        *[f"    {op.constant}," for op in operations],
+        ")",
+        "",
+    ]
+    return "\n".join(out)
+
+
+# -- models --------------------------------------------------------------------------------
+
+
+def _model_field(name: str, schema: dict[str, Any], required: bool) -> tuple[str, str]:
+    """Return (annotation, field definition suffix) of one model field."""
+    nullable = "null" in _types(schema)
+    default = "" if required else " = None"
+    if "anyOf" in schema:
+        refs = [_ref_name(s) for s in schema["anyOf"] if _ref_name(s)]
+        return f"{refs[0]} | None", " = None"
+    if (ref := _ref_name(schema)) is not None:
+        return (ref, default) if required else (f"{ref} | None", " = None")
+    kinds = [k for k in _types(schema) if k != "null"]
+    kind = kinds[0]
+    if schema.get("x-sdk-secret"):
+        base = "Secret"
+    elif "x-sdk-enum" in schema:
+        base = f"{schema['x-sdk-enum']} | str"
+    elif schema.get("format") == "date-time":
+        base = "datetime"
+    else:
+        base = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}.get(
+            kind, ""
+        )
+    if kind == "array":
+        return "list[str]", " = attrs.field(factory=list)"
+    if "x-sdk-default-from" in schema:
+        return base, " = attrs.field()"
+    if "x-sdk-default" in schema:
+        return base, f" = {_q(schema['x-sdk-default'])}"
+    if aliases := schema.get("x-sdk-aliases"):
+        meta = f'metadata={{"aliases": {_q(tuple(aliases))}}}'
+        if required and not nullable:
+            return base, f" = attrs.field({meta})"
+        return f"{base} | None", f" = attrs.field(default=None, {meta})"
+    if required and not nullable:
+        return base, ""
+    return f"{base} | None", " = None"
+
+
+def render_models(spec: dict[str, Any]) -> str:
+    schemas = spec["components"]["schemas"]
+    enums: dict[str, list[str]] = {}
+    for schema in schemas.values():
+        for prop in schema.get("properties", {}).values():
+            if "x-sdk-enum" in prop:
+                enums[prop["x-sdk-enum"]] = [v for v in prop["enum"] if v is not None]
+    models = [n for n, s in schemas.items() if "description" in s]
+    out = [
+        HEADER,
+        '"""The answers of the API, as frozen attrs models.',
+        "",
+        "Fields the server adds that a model does not know are kept in its ``extra``",
+        "mapping; an enum value the SDK does not know is kept as its plain string.",
+        '"""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "import enum",
+        "from collections.abc import Mapping",
+        "from datetime import datetime",
+        "from typing import Any",
+        "",
+        "import attrs",
+        "",
+        "from ._secret import Secret",
+        "",
+        "__all__ = [",
+        *[f'    "{n}",' for n in sorted([*models, *enums, "MODELS"])],
+        "]",
+    ]
+    for enum_name, values in enums.items():
+        out += [
+            "",
+            "",
+            f"class {enum_name}(str, enum.Enum):",
+            f'    """Known values of a ``{enum_name}`` field."""',
+            "",
+        ]
+        for value in values:
+            member = value.upper() if not keyword.iskeyword(value) else value.upper() + "_"
+            out.append(f'    {member} = "{value}"')
+        out += ["", "    def __str__(self) -> str:", "        return str(self.value)"]
+    for name in models:
+        schema = schemas[name]
+        required = set(schema.get("required", []))
+        out += [
+            "",
+            "",
+            "@attrs.frozen(kw_only=True)",
+            f"class {name}:",
+            *_doc("    ", schema["description"]),
+            "",
+        ]
+        derived = []
+        for field_name, prop in schema["properties"].items():
+            annotation, suffix = _model_field(field_name, prop, field_name in required)
+            out.append(f"    {field_name}: {annotation}{suffix}")
+            if "x-sdk-default-from" in prop:
+                derived.append((field_name, annotation, prop["x-sdk-default-from"]))
+        out.append("    extra: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)")
+        for field_name, annotation, expression in derived:
+            out += [
+                "",
+                f"    @{field_name}.default",
+                f"    def _default_{field_name}(self) -> {annotation}:",
+                f"        return self.{expression}",
+            ]
+    out += ["", "", "MODELS: tuple[type[Any], ...] = (", *[f"    {n}," for n in models], ")", ""]
+    return "\n".join(out)
+
+
+# -- entry point ------------------------------------------------------------------------
+
+
+def render_all(spec_path: Path = SPEC) -> dict[Path, str]:
+    spec = json.loads(spec_path.read_text(encoding="utf-8"))
+    operations = read_operations(spec)
+    return {
+        PACKAGE / "_models.py": render_models(spec),
+        PACKAGE / "_endpoints.py": render_endpoints(operations),
+        PACKAGE / "_resources.py": render_resources(operations),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--check", action="store_true", help="fail if the committed files are stale"
+    )
+    args = parser.parse_args(argv)
+    stale = []
+    for path, text in render_all().items():
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        if current == text:
+            continue
+        if args.check:
+            stale.append(path.name)
+        else:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path.relative_to(PACKAGE.parent)}")
+    if stale:
+        print(
+            f"stale generated files: {', '.join(stale)}; run `nox -s generate`",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

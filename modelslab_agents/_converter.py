@@ -1,0 +1,154 @@
+"""Turning decoded JSON into the SDK's attrs models, with cattrs.
+
+One module-level converter, with hooks for what the wire sends loosely:
+
+* ``Secret`` fields wrap the string the server sent;
+* timestamps are ISO 8601, with a trailing ``Z`` accepted on every Python;
+* an enum value the SDK does not know stays a plain string;
+* a list sent as ``null`` is an empty list;
+* fields a model does not know are kept in its ``extra`` mapping.
+
+A missing required field, or a value of the wrong type, is a
+:class:`ResponseDecodeError` naming the field, never a half-built object.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Mapping
+from datetime import datetime, timezone
+from typing import Any, TypeVar, Union, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, override
+
+from ._exceptions import ResponseDecodeError
+from ._models import MODELS
+from ._secret import Secret
+
+__all__ = ["structure", "structure_list"]
+
+T = TypeVar("T")
+
+
+def _structure_secret(value: Any, _: type) -> Secret:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {type(value).__name__}")
+    return Secret(value)
+
+
+def _structure_datetime(value: Any, _: type) -> datetime:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return datetime.fromtimestamp(value, tz=timezone.utc)
+    if not isinstance(value, str):
+        raise TypeError(f"expected an ISO 8601 timestamp, got {type(value).__name__}")
+    if value.endswith(("Z", "z")):  # Python 3.10's fromisoformat rejects "Z"
+        value = value[:-1] + "+00:00"
+    return datetime.fromisoformat(value)
+
+
+def _structure_str_list(value: Any, _: type) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise TypeError(f"expected a list, got {type(value).__name__}")
+    return [str(item) for item in value]
+
+
+def _is_open_enum(tp: Any) -> bool:
+    """``SomeEnum | str`` (optionally ``| None``): a closed set that may grow."""
+    if get_origin(tp) is not Union and type(tp).__name__ != "UnionType":
+        return False
+    args = get_args(tp)
+    return str in args and any(isinstance(a, type) and issubclass(a, enum.Enum) for a in args)
+
+
+def _structure_open_enum(tp: Any) -> Callable[[Any, Any], Any]:
+    enum_type = next(a for a in get_args(tp) if isinstance(a, type) and issubclass(a, enum.Enum))
+    nullable = type(None) in get_args(tp)
+
+    def structure(value: Any, _: Any) -> Any:
+        if value is None and nullable:
+            return None
+        try:
+            return enum_type(value)
+        except ValueError:
+            return str(value)
+
+    return structure
+
+
+def _model_hook(converter: cattrs.Converter, cls: type[Any]) -> Callable[[Any, Any], Any]:
+    """Structure ``cls`` from a dict, keeping unknown keys in ``extra``."""
+    fields = attrs.fields(cls)
+    aliases = {f.name: f.metadata["aliases"] for f in fields if "aliases" in f.metadata}
+    known = frozenset(f.name for f in fields) | {a for names in aliases.values() for a in names}
+    base = make_dict_structure_fn(cls, converter, extra=override(omit=True))
+
+    def structure(value: Any, _: Any) -> Any:
+        if not isinstance(value, Mapping):
+            raise TypeError(f"expected an object, got {type(value).__name__}")
+        for name, alternatives in aliases.items():
+            if name not in value:
+                for alternative in alternatives:
+                    if alternative in value:
+                        value = {**value, name: value[alternative]}
+                        break
+        model = base(value, cls)
+        unknown = {k: v for k, v in value.items() if k not in known}
+        if unknown:
+            object.__setattr__(model, "extra", unknown)
+        return model
+
+    return structure
+
+
+def _make_converter(*, detailed: bool) -> cattrs.Converter:
+    converter = cattrs.Converter(detailed_validation=detailed)
+    converter.register_structure_hook(Secret, _structure_secret)
+    converter.register_structure_hook(datetime, _structure_datetime)
+    converter.register_structure_hook_func(lambda tp: tp == list[str], _structure_str_list)
+    converter.register_structure_hook_factory(_is_open_enum, _structure_open_enum)
+    for model in MODELS:
+        converter.register_structure_hook(model, _model_hook(converter, model))
+    return converter
+
+
+# The fast converter runs on every answer; the detailed one only re-reads an
+# answer that failed, to say which field was wrong (it costs ~2x as much).
+_fast = _make_converter(detailed=False)
+_detailed = _make_converter(detailed=True)
+
+
+def _describe(data: Any, model: type[Any]) -> str:
+    try:
+        _detailed.structure(data, model)
+    except cattrs.BaseValidationError as exc:
+        return "; ".join(cattrs.transform_error(exc, path="$.data"))
+    except Exception as exc:
+        return str(exc)
+    return "unreadable value"
+
+
+def structure(data: Any, model: type[T], *, status_code: int | None = None) -> T:
+    """Build ``model`` from ``data``, or raise :class:`ResponseDecodeError` saying why."""
+    try:
+        return _fast.structure(data, model)
+    except Exception:
+        raise ResponseDecodeError(
+            f"the server's {model.__name__} could not be read: {_describe(data, model)}",
+            status_code=status_code,
+        ) from None
+
+
+def structure_list(data: Any, model: type[T], *, status_code: int | None = None) -> list[T]:
+    """Build a list of ``model``; accepts ``[...]`` and ``{"items": [...]}``."""
+    if isinstance(data, Mapping) and isinstance(data.get("items"), list):
+        data = data["items"]
+    if not isinstance(data, list):
+        raise ResponseDecodeError(
+            f"expected a list of {model.__name__}, got {type(data).__name__}",
+            status_code=status_code,
+        )
+    return [structure(item, model, status_code=status_code) for item in data]

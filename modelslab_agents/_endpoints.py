@@ -1,0 +1,520 @@
+# This file is generated from _spec/openapi.json by `python -m modelslab_agents._codegen`.
+# Do not edit it by hand: change the spec and regenerate (`nox -s generate`).
+
+"""One descriptor per route: what the request pipeline needs to know about it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._endpoint import Endpoint
+from ._models import (
+    AccessToken,
+    ApiKey,
+    AuthSession,
+    Preferences,
+    Profile,
+    SignupResult,
+    Socials,
+    TeamMember,
+)
+
+__all__ = [
+    "ALL",
+    "API_KEYS_CREATE",
+    "API_KEYS_DELETE",
+    "API_KEYS_GET",
+    "API_KEYS_LIST",
+    "API_KEYS_UPDATE",
+    "AUTH_FORGOT_PASSWORD",
+    "AUTH_LOGIN",
+    "AUTH_LOGOUT",
+    "AUTH_LOGOUT_ALL",
+    "AUTH_RESEND_VERIFICATION",
+    "AUTH_RESET_PASSWORD",
+    "AUTH_SIGNUP",
+    "AUTH_VERIFY_EMAIL",
+    "PROFILE_GET",
+    "PROFILE_UPDATE",
+    "PROFILE_UPDATE_PASSWORD",
+    "PROFILE_UPDATE_PREFERENCES",
+    "PROFILE_UPDATE_SOCIALS",
+    "TEAMS_ACCEPT_INVITE",
+    "TEAMS_GET",
+    "TEAMS_INVITE",
+    "TEAMS_LIST",
+    "TEAMS_REMOVE",
+    "TEAMS_RESEND_INVITE",
+    "TEAMS_UPDATE",
+    "TOKENS_LIST",
+    "TOKENS_REVOKE",
+    "TOKENS_REVOKE_OTHERS",
+    "TOKENS_SWITCH_ACCOUNT",
+]
+
+AUTH_SIGNUP: Endpoint[SignupResult] = Endpoint(
+    operation_id="auth.signup",
+    method="POST",
+    path="/auth/signup",
+    path_params=(),
+    body_fields=("email", "password", "name"),
+    secret_fields=("password",),
+    model=SignupResult,
+    many=False,
+    success_status=201,
+    needs_token=False,
+    idempotent=False,
+    rate_limit_group="agent-auth",
+)
+
+AUTH_LOGIN: Endpoint[AuthSession] = Endpoint(
+    operation_id="auth.login",
+    method="POST",
+    path="/auth/login",
+    path_params=(),
+    body_fields=("email", "password", "device_name", "token_expiry", "scopes"),
+    secret_fields=("password",),
+    model=AuthSession,
+    many=False,
+    success_status=200,
+    needs_token=False,
+    idempotent=False,
+    rate_limit_group="agent-auth",
+)
+
+AUTH_LOGOUT: Endpoint[None] = Endpoint(
+    operation_id="auth.logout",
+    method="POST",
+    path="/auth/logout",
+    path_params=(),
+    body_fields=(),
+    secret_fields=(),
+    model=None,
+    many=False,
+    success_status=200,
+    needs_token=True,
+    idempotent=True,
+    rate_limit_group="agent-auth",
+)
+
+AUTH_LOGOUT_ALL: Endpoint[None] = Endpoint(
+    operation_id="auth.logout_all",
+    method="POST",
+    path="/auth/logout-all",
+    path_params=(),
+    body_fields=(),
+    secret_fields=(),
+    model=None,
+    many=False,
+    success_status=200,
+    needs_token=True,
+    idempotent=True,
+    rate_limit_group="agent-auth",
+)
+
+AUTH_FORGOT_PASSWORD: Endpoint[None] = Endpoint(
+    operation_id="auth.forgot_password",
+    method="POST",
+    path="/auth/forgot-password",
+    path_params=(),
+    body_fields=("email",),
+    secret_fields=(),
+    model=None,
+    many=False,
+    success_status=200,
+    needs_token=False,
+    idempotent=False,
+    rate_limit_group="agent-auth",
+)
+
+AUTH_RESET_PASSWORD: Endpoint[None] = Endpoint(
+    operation_id="auth.reset_password",
+    method="POST",
+    path="/auth/reset-password",
+    path_params=(),
+    body_fields=("email", "token", "password", "password_confirmation"),
+    secret_fields=("token", "password", "password_confirmation"),
+    model=None,
+    many=False,
+    success_status=200,
+    needs_token=False,
+    idempotent=True,
+    rate_limit_group="agent-auth",
+)
+
+AUTH_RESEND_VERIFICATION: Endpoint[None] = Endpoint(
+    operation_id="auth.resend_verification",
+    method="POST",
+    path="/auth/resend-verification",
+    path_params=(),
+    body_fields=("email",),
+    secret_fields=(),
+    model=None,
+    many=False,
+    success_status=200,
+    needs_token=False,
+    idempotent=False,
+    rate_limit_group="agent-auth",
+)
+
+AUTH_VERIFY_EMAIL: Endpoint[AuthSession] = Endpoint(
+    operation_id="auth.verify_email",
+    method="POST",
+    path="/auth/verify-email",
+    path_params=(),
+    body_fields=("verification_code",),
+    secret_fields=("verification_code",),
+    model=AuthSession,
+    many=False,
+    success_status=200,
+    needs_token=False,
+    idempotent=False,
+    rate_limit_group="agent-auth",
+)
+
+TOKENS_LIST: Endpoint[list[AccessToken]] = Endpoint(
+    operation_id="tokens.list",
+    method="GET",
+    path="/auth/tokens",
+    path_params=(),
+    body_fields=(),
+    secret_fields=(),
+    model=AccessToken,
+    many=True,
+    success_status=200,
+    needs_token=True,
+    idempotent=True,
+    rate_limit_group="agent-general",
+)
+
+TOKENS_REVOKE: Endpoint[None] = Endpoint(
+    operation_id="tokens.revoke",
+    method="DELETE",
+    path="/auth/tokens/{id}",
+    path_params=("token_id",),
+    body_fields=(),
+    secret_fields=(),
+    model=None,
+    many=False,
+    success_status=200,
+    needs_token=True,
+    idempotent=True,
+    rate_limit_group="agent-general",
+)
+
+TOKENS_REVOKE_OTHERS: Endpoint[None] = Endpoint(
+    operation_id="tokens.revoke_others",
+    method="POST",
+    path="/auth/tokens/revoke-others",
+    path_params=(),
+    body_fields=(),
+    secret_fields=(),
+    model=None,
+    many=False,
+    success_status=200,
+    needs_token=True,
+    idempotent=True,
+    rate_limit_group="agent-general",
+)
+
+TOKENS_SWITCH_ACCOUNT: Endpoint[AuthSession] = Endpoint(
+    operation_id="tokens.switch_account",
+    method="POST",
+    path="/auth/switch-account",
+    path_params=(),
+    body_fields=("account_username", "device_name", "token_expiry"),
+    secret_fields=(),
+    model=AuthSession,
+    many=False,
+    success_status=200,
+    needs_token=True,
+    idempotent=False,
+    rate_limit_group="agent-auth",
+)
+
+PROFILE_GET: Endpoint[Profile] = Endpoint(
+    operation_id="profile.get",
+    method="GET",
+    path="/me",
+    path_params=(),
+    body_fields=(),
+    secret_fields=(),
+    model=Profile,
+    many=False,
+    success_status=200,
+    needs_token=True,
+    idempotent=True,
+    rate_limit_group="agent-general",
+)
+
+PROFILE_UPDATE: Endpoint[Profile] = Endpoint(
+    operation_id="profile.update",
+    method="PATCH",
+    path="/me",
+    path_params=(),
+    body_fields=("name", "username", "about_me"),
+    secret_fields=(),
+    model=Profile,
+    many=False,
+    success_status=200,
+    needs_token=True,
+    idempotent=True,
+    rate_limit_group="agent-general",
+)
+
+PROFILE_UPDATE_PASSWORD: Endpoint[None] = Endpoint(
+    operation_id="profile.update_password",
+    method="PATCH",
+    path="/me/password",
+    path_params=(),
+    body_fields=("current_password", "password", "password_confirmation"),
+    secret_fields=("current_password", "password", "password_confirmation"),
+    model=None,
+    many=False,
+    success_status=200,
+    needs_token=True,
+    idempotent=True,
+    rate_limit_group="agent-general",
+)
+
+PROFILE_UPDATE_SOCIALS: Endpoint[Socials] = Endpoint(
+    operation_id="profile.update_socials",
+    method="PATCH",
+    path="/me/socials",
+    path_params=(),
+    body_fields=("github", "twitter", "discord", "facebook", "instagram"),
+    secret_fields=(),
+    model=Socials,
+    many=False,
+    success_status=200,
+    needs_token=True,
+    idempotent=True,
+    rate_limit_group="agent-general",
+)
+
+PROFILE_UPDATE_PREFERENCES: Endpoint[Preferences] = Endpoint(
+    operation_id="profile.update_preferences",
+    method="PATCH",
+    path="/me/preferences",
+    path_params=(),
+    body_fields=("nsfw_content", "wallet_notification_enabled", "wallet_notification_threshold"),
+    secret_fields=(),
+    model=Preferences,
+    many=False,
+    success_status=200,
+    needs_token=True,
+    idempotent=True,
+    rate_limit_group="agent-general",
+)
+
+API_KEYS_LIST: Endpoint[list[ApiKey]] = Endpoint(
+    operation_id="api_keys.list",
+    method="GET",
+    path="/api-keys",
+    path_params=(),
+    body_fields=(),
+    secret_fields=(),
+    model=ApiKey,
+    many=True,
+    success_status=200,
+    needs_token=True,
+    idempotent=True,
+    rate_limit_group="agent-general",
+)
+
+API_KEYS_CREATE: Endpoint[ApiKey] = Endpoint(
+    operation_id="api_keys.create",
+    method="POST",
+    path="/api-keys",
+    path_params=(),
+    body_fields=("name", "notes"),
+    secret_fields=(),
+    model=ApiKey,
+    many=False,
+    success_status=201,
+    needs_token=True,
+    idempotent=False,
+    rate_limit_group="agent-general",
+)
+
+API_KEYS_GET: Endpoint[ApiKey] = Endpoint(
+    operation_id="api_keys.get",
+    method="GET",
+    path="/api-keys/{id}",
+    path_params=("key_id",),
+    body_fields=(),
+    secret_fields=(),
+    model=ApiKey,
+    many=False,
+    success_status=200,
+    needs_token=True,
+    idempotent=True,
+    rate_limit_group="agent-general",
+)
+
+API_KEYS_UPDATE: Endpoint[ApiKey] = Endpoint(
+    operation_id="api_keys.update",
+    method="PUT",
+    path="/api-keys/{id}",
+    path_params=("key_id",),
+    body_fields=("name", "notes"),
+    secret_fields=(),
+    model=ApiKey,
+    many=False,
+    success_status=200,
+    needs_token=True,
+    idempotent=True,
+    rate_limit_group="agent-general",
+)
+
+API_KEYS_DELETE: Endpoint[None] = Endpoint(
+    operation_id="api_keys.delete",
+    method="DELETE",
+    path="/api-keys/{id}",
+    path_params=("key_id",),
+    body_fields=(),
+    secret_fields=(),
+    model=None,
+    many=False,
+    success_status=200,
+    needs_token=True,
+    idempotent=True,
+    rate_limit_group="agent-general",
+)
+
+TEAMS_LIST: Endpoint[list[TeamMember]] = Endpoint(
+    operation_id="teams.list",
+    method="GET",
+    path="/teams",
+    path_params=(),
+    body_fields=(),
+    secret_fields=(),
+    model=TeamMember,
+    many=True,
+    success_status=200,
+    needs_token=True,
+    idempotent=True,
+    rate_limit_group="agent-general",
+)
+
+TEAMS_INVITE: Endpoint[TeamMember] = Endpoint(
+    operation_id="teams.invite",
+    method="POST",
+    path="/teams",
+    path_params=(),
+    body_fields=("email", "role"),
+    secret_fields=(),
+    model=TeamMember,
+    many=False,
+    success_status=201,
+    needs_token=True,
+    idempotent=False,
+    rate_limit_group="agent-general",
+)
+
+TEAMS_GET: Endpoint[TeamMember] = Endpoint(
+    operation_id="teams.get",
+    method="GET",
+    path="/teams/{id}",
+    path_params=("member_id",),
+    body_fields=(),
+    secret_fields=(),
+    model=TeamMember,
+    many=False,
+    success_status=200,
+    needs_token=True,
+    idempotent=True,
+    rate_limit_group="agent-general",
+)
+
+TEAMS_UPDATE: Endpoint[TeamMember] = Endpoint(
+    operation_id="teams.update",
+    method="PUT",
+    path="/teams/{id}",
+    path_params=("member_id",),
+    body_fields=("role", "permissions"),
+    secret_fields=(),
+    model=TeamMember,
+    many=False,
+    success_status=200,
+    needs_token=True,
+    idempotent=True,
+    rate_limit_group="agent-general",
+)
+
+TEAMS_REMOVE: Endpoint[None] = Endpoint(
+    operation_id="teams.remove",
+    method="DELETE",
+    path="/teams/{id}",
+    path_params=("member_id",),
+    body_fields=(),
+    secret_fields=(),
+    model=None,
+    many=False,
+    success_status=200,
+    needs_token=True,
+    idempotent=True,
+    rate_limit_group="agent-general",
+)
+
+TEAMS_RESEND_INVITE: Endpoint[None] = Endpoint(
+    operation_id="teams.resend_invite",
+    method="POST",
+    path="/teams/{id}/resend-invite",
+    path_params=("member_id",),
+    body_fields=(),
+    secret_fields=(),
+    model=None,
+    many=False,
+    success_status=200,
+    needs_token=True,
+    idempotent=False,
+    rate_limit_group="agent-general",
+)
+
+TEAMS_ACCEPT_INVITE: Endpoint[None] = Endpoint(
+    operation_id="teams.accept_invite",
+    method="POST",
+    path="/teams/invitations/{id}/accept",
+    path_params=("invite_id",),
+    body_fields=(),
+    secret_fields=(),
+    model=None,
+    many=False,
+    success_status=200,
+    needs_token=True,
+    idempotent=True,
+    rate_limit_group="agent-general",
+)
+
+ALL: tuple[Endpoint[Any], ...] = (
+    AUTH_SIGNUP,
+    AUTH_LOGIN,
+    AUTH_LOGOUT,
+    AUTH_LOGOUT_ALL,
+    AUTH_FORGOT_PASSWORD,
+    AUTH_RESET_PASSWORD,
+    AUTH_RESEND_VERIFICATION,
+    AUTH_VERIFY_EMAIL,
+    TOKENS_LIST,
+    TOKENS_REVOKE,
+    TOKENS_REVOKE_OTHERS,
+    TOKENS_SWITCH_ACCOUNT,
+    PROFILE_GET,
+    PROFILE_UPDATE,
+    PROFILE_UPDATE_PASSWORD,
+    PROFILE_UPDATE_SOCIALS,
+    PROFILE_UPDATE_PREFERENCES,
+    API_KEYS_LIST,
+    API_KEYS_CREATE,
+    API_KEYS_GET,
+    API_KEYS_UPDATE,
+    API_KEYS_DELETE,
+    TEAMS_LIST,
+    TEAMS_INVITE,
+    TEAMS_GET,
+    TEAMS_UPDATE,
+    TEAMS_REMOVE,
+    TEAMS_RESEND_INVITE,
+    TEAMS_ACCEPT_INVITE,
+)
