@@ -6,47 +6,57 @@ bearer tokens, the profile, API keys and teams. Answers are typed attrs models;
 errors are typed exceptions under :class:`ModelsLabError`; secrets are
 :class:`Secret` values that never print themselves. An offline emulator of the
 service lives in :mod:`modelslab_agents.testing`.
+
+Names are imported on first use (PEP 562), so ``import modelslab_agents`` costs
+little beyond the modules a program actually touches: the blocking client's loop
+machinery, for one, is never loaded by async-only programs.
 """
 
-from ._batch import BatchResult, Outcome
-from ._client import AsyncModelsLab
-from ._exceptions import (
-    APIConnectionError,
-    APIError,
-    APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    BatchError,
-    ConflictError,
-    EmailNotVerifiedError,
-    InsecureTransportError,
-    InsufficientScopeError,
-    MissingTokenError,
-    ModelsLabError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    ResponseDecodeError,
-    ServerError,
-    ValidationError,
-)
-from ._models import (
-    AccessToken,
-    ApiKey,
-    AuthSession,
-    MemberStatus,
-    Preferences,
-    Profile,
-    SignupResult,
-    Socials,
-    TeamMember,
-    User,
-)
-from ._retry import RetryEvent
-from ._secret import Secret
-from ._sync import ModelsLab
-from ._types import NOT_GIVEN, NotGiven
-from ._version import __version__
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._batch import BatchResult, Outcome
+    from ._client import AsyncModelsLab
+    from ._exceptions import (
+        APIConnectionError,
+        APIError,
+        APITimeoutError,
+        AuthenticationError,
+        BadRequestError,
+        BatchError,
+        ConflictError,
+        EmailNotVerifiedError,
+        InsecureTransportError,
+        InsufficientScopeError,
+        MissingTokenError,
+        ModelsLabError,
+        NotFoundError,
+        PermissionDeniedError,
+        RateLimitError,
+        ResponseDecodeError,
+        ServerError,
+        ValidationError,
+    )
+    from ._models import (
+        AccessToken,
+        ApiKey,
+        AuthSession,
+        MemberStatus,
+        Preferences,
+        Profile,
+        SignupResult,
+        Socials,
+        TeamMember,
+        User,
+    )
+    from ._retry import RetryEvent
+    from ._secret import Secret
+    from ._sync import ModelsLab
+    from ._types import NOT_GIVEN, NotGiven
+    from ._version import __version__
 
 __all__ = [
     "NOT_GIVEN",
@@ -87,3 +97,56 @@ __all__ = [
     "ValidationError",
     "__version__",
 ]
+
+_HOMES: dict[str, str] = {
+    "APIConnectionError": "._exceptions",
+    "APIError": "._exceptions",
+    "APITimeoutError": "._exceptions",
+    "AccessToken": "._models",
+    "ApiKey": "._models",
+    "AsyncModelsLab": "._client",
+    "AuthSession": "._models",
+    "AuthenticationError": "._exceptions",
+    "BadRequestError": "._exceptions",
+    "BatchError": "._exceptions",
+    "BatchResult": "._batch",
+    "ConflictError": "._exceptions",
+    "EmailNotVerifiedError": "._exceptions",
+    "InsecureTransportError": "._exceptions",
+    "InsufficientScopeError": "._exceptions",
+    "MemberStatus": "._models",
+    "MissingTokenError": "._exceptions",
+    "ModelsLab": "._sync",
+    "ModelsLabError": "._exceptions",
+    "NOT_GIVEN": "._types",
+    "NotFoundError": "._exceptions",
+    "NotGiven": "._types",
+    "Outcome": "._batch",
+    "PermissionDeniedError": "._exceptions",
+    "Preferences": "._models",
+    "Profile": "._models",
+    "RateLimitError": "._exceptions",
+    "ResponseDecodeError": "._exceptions",
+    "RetryEvent": "._retry",
+    "Secret": "._secret",
+    "ServerError": "._exceptions",
+    "SignupResult": "._models",
+    "Socials": "._models",
+    "TeamMember": "._models",
+    "User": "._models",
+    "ValidationError": "._exceptions",
+    "__version__": "._version",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
