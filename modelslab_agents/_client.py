@@ -271,8 +271,14 @@ class AsyncModelsLab(AsyncResources):
         self._on_retry = on_retry
         # Per-request timeout only when it differs from the pool's (cheaper otherwise).
         self._timeout_arg: httpx.Timeout | None = None if timeout == pool.timeout else timeout
-        # Headers are built once: the hot path only picks one of these dicts.
-        base = {**self._default_headers}
+        # Headers are built once: the hot path only picks one of these dicts. The
+        # SDK's own headers go on every request, so an http_client passed in sends
+        # them too; a default header of the same name (any case) replaces them.
+        base = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+        for name, value in self._default_headers.items():
+            for same in [k for k in base if k.lower() == name.lower()]:
+                del base[same]
+            base[name] = value
         self._anon_headers = base
         self._anon_json_headers = {**base, "Content-Type": "application/json"}
         if token is not None:
@@ -561,7 +567,10 @@ def _retry_policy(
 
 
 def _connection_error(exc: httpx.TransportError, endpoint: Endpoint[Any]) -> APIConnectionError:
-    what = type(exc).__name__
+    # The transport's own words ("connection refused", ...) say what to fix; they
+    # hold no header or body, so they are safe to show.
+    detail = " ".join(str(exc).split())[:200]
+    what = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
     if isinstance(exc, httpx.TimeoutException):
         error: APIConnectionError = APITimeoutError(
             f"{endpoint.route} timed out ({what}); the server "

@@ -11,9 +11,11 @@ script writes three modules, each marked as generated:
 Run ``python -m modelslab_agents._codegen`` to rewrite them, and
 ``python -m modelslab_agents._codegen --check`` to fail when they are stale.
 The spec's ``x-sdk`` extensions carry what OpenAPI cannot say: the resource and
-method name, which parameters are positional, PATCH-style partial bodies,
-defaults the SDK sends, fields copied from another (``password_confirmation``),
-secret fields, and the rate-limit group.
+method name, which parameters are positional, PATCH-style partial bodies (where a
+given ``None`` is sent as ``null``), defaults the SDK sends, fields copied from
+another (``password_confirmation``), secret fields, the rate-limit group, and
+``discard_data`` for routes whose answer the SDK returns as ``None`` even though
+the server sends data back.
 """
 
 from __future__ import annotations
@@ -168,7 +170,7 @@ def _response_type(operation: dict[str, Any]) -> tuple[str, str | None, bool, in
         iter((k, v) for k, v in operation["responses"].items() if k != "default")
     )
     data = response["content"]["application/json"]["schema"]["properties"]["data"]
-    if _types(data) == ["null"]:
+    if _types(data) == ["null"] or operation["x-sdk"].get("discard_data"):
         return "None", None, False, int(status)
     if (name := _ref_name(data)) is not None:
         return name, name, False, int(status)
@@ -234,7 +236,6 @@ def _read_body(op: Operation, body: dict[str, Any], sdk: dict[str, Any]) -> None
             op.copies[name] = schema["x-sdk-copy-of"]
             continue
         annotation, check = _field_check(name, schema)
-        nullable = "null" in _types(schema)
         keyword_only = positional is not None and name not in positional
         if name in required:
             op.body.append(Param(name, annotation, None, keyword_only, check))
@@ -243,10 +244,10 @@ def _read_body(op: Operation, body: dict[str, Any], sdk: dict[str, Any]) -> None
                 Param(name, annotation, _q(schema["x-sdk-default"]), keyword_only, check)
             )
         elif partial:
-            hint = f"{annotation} | NotGiven | None" if nullable else f"{annotation} | NotGiven"
-            op.body.append(
-                Param(name, hint, "NOT_GIVEN", True, check, partial=True, nullable=nullable)
-            )
+            # Any field of a partial body may be sent as an explicit null: the SDK
+            # passes the caller's None on and lets the server judge it.
+            hint = f"{annotation} | NotGiven | None"
+            op.body.append(Param(name, hint, "NOT_GIVEN", True, check, partial=True, nullable=True))
         else:
             op.body.append(
                 Param(name, f"{annotation} | None", "None", keyword_only, check, omit_none=True)
@@ -593,8 +594,10 @@ def render_models(spec: dict[str, Any]) -> str:
 # -- entry point ------------------------------------------------------------------------
 
 
-def render_all(spec_path: Path = SPEC) -> dict[Path, str]:
-    spec = json.loads(spec_path.read_text(encoding="utf-8"))
+def render_all(spec_path: Path | None = None) -> dict[Path, str]:
+    """The generated modules' paths (under ``PACKAGE``) and their text."""
+    # Module globals are read at call time, so the paths can be pointed elsewhere.
+    spec = json.loads((spec_path or SPEC).read_text(encoding="utf-8"))
     operations = read_operations(spec)
     return {
         PACKAGE / "_models.py": render_models(spec),

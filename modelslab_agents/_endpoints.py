@@ -8,16 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._endpoint import Endpoint
-from ._models import (
-    AccessToken,
-    ApiKey,
-    AuthSession,
-    Preferences,
-    Profile,
-    SignupResult,
-    Socials,
-    TeamMember,
-)
+from ._models import AccessToken, ApiKey, AuthSession, Profile, SignupResult, TeamMember
 
 __all__ = [
     "ALL",
@@ -93,7 +84,7 @@ AUTH_LOGOUT: Endpoint[None] = Endpoint(
     many=False,
     success_status=200,
     needs_token=True,
-    idempotent=True,
+    idempotent=False,
     rate_limit_group="agent-auth",
 )
 
@@ -108,7 +99,7 @@ AUTH_LOGOUT_ALL: Endpoint[None] = Endpoint(
     many=False,
     success_status=200,
     needs_token=True,
-    idempotent=True,
+    idempotent=False,
     rate_limit_group="agent-auth",
 )
 
@@ -138,7 +129,7 @@ AUTH_RESET_PASSWORD: Endpoint[None] = Endpoint(
     many=False,
     success_status=200,
     needs_token=False,
-    idempotent=True,
+    idempotent=False,
     rate_limit_group="agent-auth",
 )
 
@@ -213,7 +204,7 @@ TOKENS_REVOKE_OTHERS: Endpoint[None] = Endpoint(
     many=False,
     success_status=200,
     needs_token=True,
-    idempotent=True,
+    idempotent=False,
     rate_limit_group="agent-general",
 )
 
@@ -277,14 +268,14 @@ PROFILE_UPDATE_PASSWORD: Endpoint[None] = Endpoint(
     rate_limit_group="agent-general",
 )
 
-PROFILE_UPDATE_SOCIALS: Endpoint[Socials] = Endpoint(
+PROFILE_UPDATE_SOCIALS: Endpoint[None] = Endpoint(
     operation_id="profile.update_socials",
     method="PATCH",
     path="/me/socials",
     path_params=(),
     body_fields=("github", "twitter", "discord", "facebook", "instagram"),
     secret_fields=(),
-    model=Socials,
+    model=None,
     many=False,
     success_status=200,
     needs_token=True,
@@ -292,14 +283,14 @@ PROFILE_UPDATE_SOCIALS: Endpoint[Socials] = Endpoint(
     rate_limit_group="agent-general",
 )
 
-PROFILE_UPDATE_PREFERENCES: Endpoint[Preferences] = Endpoint(
+PROFILE_UPDATE_PREFERENCES: Endpoint[None] = Endpoint(
     operation_id="profile.update_preferences",
     method="PATCH",
     path="/me/preferences",
     path_params=(),
     body_fields=("nsfw_content", "wallet_notification_enabled", "wallet_notification_threshold"),
     secret_fields=(),
-    model=Preferences,
+    model=None,
     many=False,
     success_status=200,
     needs_token=True,
@@ -483,7 +474,7 @@ TEAMS_ACCEPT_INVITE: Endpoint[None] = Endpoint(
     many=False,
     success_status=200,
     needs_token=True,
-    idempotent=True,
+    idempotent=False,
     rate_limit_group="agent-general",
 )
 

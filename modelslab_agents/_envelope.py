@@ -121,7 +121,11 @@ def error_from(response: httpx.Response, payload: Any) -> APIError:
     elif payload is not _NOT_JSON and payload is not None:
         message = _text(payload)
     if message is None:
-        message = _describe_body(response, payload)
+        message = (
+            f"HTTP {status} {response.reason_phrase}: {code}".replace("  ", " ")
+            if code
+            else _describe_body(response, payload)
+        )
     cls = _error_class(status, code)
     kwargs: dict[str, Any] = {
         "status_code": status,

@@ -10,16 +10,7 @@ from typing import Any
 from uuid import UUID
 
 from . import _endpoints as endpoints
-from ._models import (
-    AccessToken,
-    ApiKey,
-    AuthSession,
-    Preferences,
-    Profile,
-    SignupResult,
-    Socials,
-    TeamMember,
-)
+from ._models import AccessToken, ApiKey, AuthSession, Profile, SignupResult, TeamMember
 from ._resource import AsyncResource, Runner, SyncResource
 from ._secret import Secret
 from ._types import NOT_GIVEN, NotGiven, TokenExpiry
@@ -111,6 +102,8 @@ class AsyncAuthResource(AsyncResource):
         """Revoke the token making the call.
 
         ``POST /auth/logout``
+
+        Not retried once the server may have acted on it.
         """
         path = "/auth/logout"
         return await self._client._request(endpoints.AUTH_LOGOUT, path, None)
@@ -119,6 +112,8 @@ class AsyncAuthResource(AsyncResource):
         """Revoke every token of the account.
 
         ``POST /auth/logout-all``
+
+        Not retried once the server may have acted on it.
         """
         path = "/auth/logout-all"
         return await self._client._request(endpoints.AUTH_LOGOUT_ALL, path, None)
@@ -141,7 +136,7 @@ class AsyncAuthResource(AsyncResource):
 
         ``POST /auth/reset-password``
 
-        Needs no token.
+        Needs no token. Not retried once the server may have acted on it.
         """
         path = "/auth/reset-password"
         body: dict[str, Any] = {
@@ -224,6 +219,8 @@ class AuthResource(SyncResource[AsyncAuthResource]):
         """Revoke the token making the call.
 
         ``POST /auth/logout``
+
+        Not retried once the server may have acted on it.
         """
         coro = self._async.logout()
         return self._run(coro)
@@ -232,6 +229,8 @@ class AuthResource(SyncResource[AsyncAuthResource]):
         """Revoke every token of the account.
 
         ``POST /auth/logout-all``
+
+        Not retried once the server may have acted on it.
         """
         coro = self._async.logout_all()
         return self._run(coro)
@@ -251,7 +250,7 @@ class AuthResource(SyncResource[AsyncAuthResource]):
 
         ``POST /auth/reset-password``
 
-        Needs no token.
+        Needs no token. Not retried once the server may have acted on it.
         """
         coro = self._async.reset_password(email, token, password)
         return self._run(coro)
@@ -303,6 +302,8 @@ class AsyncTokensResource(AsyncResource):
         """Revoke every token but the one making the call.
 
         ``POST /auth/tokens/revoke-others``
+
+        Not retried once the server may have acted on it.
         """
         path = "/auth/tokens/revoke-others"
         return await self._client._request(endpoints.TOKENS_REVOKE_OTHERS, path, None)
@@ -362,6 +363,8 @@ class TokensResource(SyncResource[AsyncTokensResource]):
         """Revoke every token but the one making the call.
 
         ``POST /auth/tokens/revoke-others``
+
+        Not retried once the server may have acted on it.
         """
         coro = self._async.revoke_others()
         return self._run(coro)
@@ -442,7 +445,7 @@ class AsyncProfileResource(AsyncResource):
         discord: str | NotGiven | None = NOT_GIVEN,
         facebook: str | NotGiven | None = NOT_GIVEN,
         instagram: str | NotGiven | None = NOT_GIVEN,
-    ) -> Socials:
+    ) -> None:
         """Change social links; only the fields passed are sent.
 
         ``PATCH /me/socials``
@@ -467,7 +470,7 @@ class AsyncProfileResource(AsyncResource):
         nsfw_content: bool | NotGiven | None = NOT_GIVEN,
         wallet_notification_enabled: bool | NotGiven | None = NOT_GIVEN,
         wallet_notification_threshold: float | NotGiven | None = NOT_GIVEN,
-    ) -> Preferences:
+    ) -> None:
         """Change preferences; only the fields passed are sent.
 
         ``PATCH /me/preferences``
@@ -543,7 +546,7 @@ class ProfileResource(SyncResource[AsyncProfileResource]):
         discord: str | NotGiven | None = NOT_GIVEN,
         facebook: str | NotGiven | None = NOT_GIVEN,
         instagram: str | NotGiven | None = NOT_GIVEN,
-    ) -> Socials:
+    ) -> None:
         """Change social links; only the fields passed are sent.
 
         ``PATCH /me/socials``
@@ -563,7 +566,7 @@ class ProfileResource(SyncResource[AsyncProfileResource]):
         nsfw_content: bool | NotGiven | None = NOT_GIVEN,
         wallet_notification_enabled: bool | NotGiven | None = NOT_GIVEN,
         wallet_notification_threshold: float | NotGiven | None = NOT_GIVEN,
-    ) -> Preferences:
+    ) -> None:
         """Change preferences; only the fields passed are sent.
 
         ``PATCH /me/preferences``
@@ -617,7 +620,7 @@ class AsyncApiKeysResource(AsyncResource):
         self,
         key_id: int,
         *,
-        name: str | NotGiven = NOT_GIVEN,
+        name: str | NotGiven | None = NOT_GIVEN,
         notes: str | NotGiven | None = NOT_GIVEN,
     ) -> ApiKey:
         """Change an API key's name or notes; only the fields passed are sent.
@@ -628,7 +631,10 @@ class AsyncApiKeysResource(AsyncResource):
         path = f"/api-keys/{key_id}"
         body: dict[str, Any] = {}
         if name is not NOT_GIVEN:
-            body["name"] = check_str("name", name, min_length=1, max_length=255)
+            if name is None:
+                body["name"] = None
+            else:
+                body["name"] = check_str("name", name, min_length=1, max_length=255)
         if notes is not NOT_GIVEN:
             body["notes"] = None if notes is None else check_str("notes", notes)
         return await self._client._request(endpoints.API_KEYS_UPDATE, path, body)
@@ -680,7 +686,7 @@ class ApiKeysResource(SyncResource[AsyncApiKeysResource]):
         self,
         key_id: int,
         *,
-        name: str | NotGiven = NOT_GIVEN,
+        name: str | NotGiven | None = NOT_GIVEN,
         notes: str | NotGiven | None = NOT_GIVEN,
     ) -> ApiKey:
         """Change an API key's name or notes; only the fields passed are sent.
@@ -740,8 +746,8 @@ class AsyncTeamsResource(AsyncResource):
         self,
         member_id: int,
         *,
-        role: str | NotGiven = NOT_GIVEN,
-        permissions: Sequence[str] | NotGiven = NOT_GIVEN,
+        role: str | NotGiven | None = NOT_GIVEN,
+        permissions: Sequence[str] | NotGiven | None = NOT_GIVEN,
     ) -> TeamMember:
         """Change a member's role or permissions; only the fields passed are sent.
 
@@ -751,9 +757,12 @@ class AsyncTeamsResource(AsyncResource):
         path = f"/teams/{member_id}"
         body: dict[str, Any] = {}
         if role is not NOT_GIVEN:
-            body["role"] = check_str("role", role)
+            body["role"] = None if role is None else check_str("role", role)
         if permissions is not NOT_GIVEN:
-            body["permissions"] = check_str_list("permissions", permissions)
+            if permissions is None:
+                body["permissions"] = None
+            else:
+                body["permissions"] = check_str_list("permissions", permissions)
         return await self._client._request(endpoints.TEAMS_UPDATE, path, body)
 
     async def remove(self, member_id: int) -> None:
@@ -780,6 +789,8 @@ class AsyncTeamsResource(AsyncResource):
         """Accept an invitation, with the invitee's own token.
 
         ``POST /teams/invitations/{id}/accept``
+
+        Not retried once the server may have acted on it.
         """
         invite_id = check_uuid("invite_id", invite_id)
         path = f"/teams/invitations/{invite_id}/accept"
@@ -821,8 +832,8 @@ class TeamsResource(SyncResource[AsyncTeamsResource]):
         self,
         member_id: int,
         *,
-        role: str | NotGiven = NOT_GIVEN,
-        permissions: Sequence[str] | NotGiven = NOT_GIVEN,
+        role: str | NotGiven | None = NOT_GIVEN,
+        permissions: Sequence[str] | NotGiven | None = NOT_GIVEN,
     ) -> TeamMember:
         """Change a member's role or permissions; only the fields passed are sent.
 
@@ -853,6 +864,8 @@ class TeamsResource(SyncResource[AsyncTeamsResource]):
         """Accept an invitation, with the invitee's own token.
 
         ``POST /teams/invitations/{id}/accept``
+
+        Not retried once the server may have acted on it.
         """
         coro = self._async.accept_invite(invite_id)
         return self._run(coro)

@@ -1,0 +1,84 @@
+"""Shared fixtures: both anyio backends, and respx on an injected transport.
+
+Every async test runs on asyncio and on trio. HTTP is mocked with a
+``respx.MockRouter(using=None)`` handed to the client as an
+``httpx.MockTransport``, never by patching httpx globally.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+import respx
+
+from modelslab_agents import AsyncModelsLab
+
+BASE_URL = "https://api.test/api/agents/v1"
+TOKEN = "1|tok-3f9a8c2e7d1b4a6f"
+
+
+@pytest.fixture(params=["asyncio", "trio"])
+def anyio_backend(request: pytest.FixtureRequest) -> str:
+    backend: str = request.param
+    return backend
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may pick up a token, base URL or log level from the machine."""
+    for name in ("MODELSLAB_AGENT_TOKEN", "MODELSLAB_TOKEN", "MODELSLAB_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def router() -> Iterator[respx.MockRouter]:
+    """An isolated respx router serving ``BASE_URL``; unmatched requests fail."""
+    with respx.MockRouter(using=None, base_url=BASE_URL, assert_all_called=False) as mock:
+        yield mock
+
+
+def transport_for(router: respx.MockRouter) -> httpx.MockTransport:
+    return httpx.MockTransport(router.async_handler)
+
+
+def make_client(
+    router: respx.MockRouter, token: str | None = TOKEN, **options: Any
+) -> AsyncModelsLab:
+    """A client on ``router`` whose retries are instant unless told otherwise."""
+    options.setdefault("retry_backoff", 0)
+    return AsyncModelsLab(token, base_url=BASE_URL, transport=transport_for(router), **options)
+
+
+def envelope(data: Any = None, *, request_id: str = "req_ok") -> dict[str, Any]:
+    """The documented success envelope."""
+    return {"data": data, "error": None, "meta": {"request_id": request_id}}
+
+
+def error_envelope(
+    code: str | None, message: str, details: Any = None, *, request_id: str = "req_err"
+) -> dict[str, Any]:
+    """The documented error envelope."""
+    return {
+        "data": None,
+        "error": {"code": code, "message": message, "details": details},
+        "meta": {"request_id": request_id},
+    }
+
+
+def ok(data: Any = None, status: int = 200, **kwargs: Any) -> httpx.Response:
+    return httpx.Response(status, json=envelope(data), **kwargs)
+
+
+def fail(
+    status: int, code: str | None, message: str, details: Any = None, **kwargs: Any
+) -> httpx.Response:
+    return httpx.Response(status, json=error_envelope(code, message, details), **kwargs)
+
+
+def sent_json(request: httpx.Request) -> Any:
+    """The parsed JSON body of a request that went out."""
+    return json.loads(request.content)

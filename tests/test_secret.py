@@ -1,0 +1,271 @@
+"""`Secret`, and the promise that no repr, message, traceback or log line shows a secret.
+
+The secrets of these tests are module constants so that no traceback line of this
+file can contain one by quoting the source.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import pickle
+import traceback
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import httpx
+import pytest
+import respx
+from conftest import TOKEN, fail, make_client, ok
+
+from modelslab_agents import (
+    APIError,
+    AsyncModelsLab,
+    AuthSession,
+    ModelsLab,
+    ResponseDecodeError,
+    Secret,
+    SignupResult,
+)
+from modelslab_agents._converter import structure
+
+PASSWORD = "hunter2-correct-horse"
+NEW_PASSWORD = "battery-staple-9917"
+RESET_TOKEN = "reset-7c1f09e2aa"
+API_KEY = "sk-live-5d8e0b7f1a2c"
+SESSION_TOKEN = "9|fresh-session-abcdef"
+VERIFICATION_CODE = "verify-code-884211"
+ALL_SECRETS = (
+    TOKEN,
+    PASSWORD,
+    NEW_PASSWORD,
+    RESET_TOKEN,
+    API_KEY,
+    SESSION_TOKEN,
+    VERIFICATION_CODE,
+)
+
+
+def assert_no_secret(text: str) -> None:
+    for secret in ALL_SECRETS:
+        assert secret not in text, f"a secret leaked into: {text!r}"
+
+
+def exception_texts(error: BaseException) -> str:
+    """Everything a person could be shown about an exception, chained causes included."""
+    parts = [str(error), repr(error), *traceback.format_exception(error)]
+    if isinstance(error, APIError):
+        parts += [repr(error.details), error.message]
+    return "\n".join(parts)
+
+
+# -- Secret --------------------------------------------------------------------------------
+
+
+def test_repr_and_str_are_masked() -> None:
+    secret = Secret(API_KEY)
+    assert repr(secret) == "Secret('**********')"
+    assert str(secret) == "**********"
+    assert f"{secret}" == "**********"
+    assert f"{secret!r}" == "Secret('**********')"
+    assert "%s" % secret == "**********"  # noqa: UP031
+    assert_no_secret(repr([secret, {"k": secret}]))
+
+
+def test_get_secret_value() -> None:
+    assert Secret(API_KEY).get_secret_value() == API_KEY
+
+
+def test_empty_secret_is_falsy_and_shows_empty() -> None:
+    assert not Secret("")
+    assert Secret("x")
+    assert str(Secret("")) == ""
+
+
+def test_equality_and_hash() -> None:
+    assert Secret("a-value") == Secret("a-value")
+    assert Secret("a-value") != Secret("b-value")
+    assert hash(Secret("a-value")) == hash(Secret("a-value"))
+    assert len({Secret("a-value"), Secret("a-value")}) == 1
+
+
+def test_never_equal_to_a_plain_string() -> None:
+    assert Secret("a-value") != "a-value"
+    assert "a-value" != Secret("a-value")  # noqa: SIM300 - the reflected comparison
+
+
+def test_wrapping_a_secret_unwraps_it() -> None:
+    assert Secret(Secret(API_KEY)).get_secret_value() == API_KEY
+
+
+def test_only_strings() -> None:
+    with pytest.raises(TypeError):
+        Secret(123)  # type: ignore[arg-type]
+
+
+def test_pickle_and_copy_round_trip() -> None:
+    secret = Secret(API_KEY)
+    assert pickle.loads(pickle.dumps(secret)) == secret
+    assert copy.deepcopy(secret) == secret
+
+
+def test_secret_is_not_a_str() -> None:
+    # A Secret must not slip into string APIs (and so into logs) unnoticed.
+    assert not isinstance(Secret("x"), str)
+
+
+# -- reprs of clients and models -----------------------------------------------------------
+
+
+def test_client_repr_hides_the_token() -> None:
+    client = AsyncModelsLab(TOKEN)
+    texts = [repr(client), str(client), repr(client.api_keys), repr(client.token)]
+    texts.append(repr(client.with_token(SESSION_TOKEN)))
+    assert_no_secret("\n".join(texts))
+    assert "token=set" in repr(client)
+
+
+def test_blocking_client_repr_hides_the_token() -> None:
+    client = ModelsLab(TOKEN)
+    try:
+        assert_no_secret(repr(client) + repr(client.auth) + repr(client.with_token(API_KEY)))
+    finally:
+        client.close()
+
+
+def test_model_reprs_hide_secrets() -> None:
+    session = structure(
+        {"access_token": SESSION_TOKEN, "api_key": API_KEY, "user": {"id": 1}}, AuthSession
+    )
+    signup = structure({"token": SESSION_TOKEN}, SignupResult)
+    assert_no_secret(repr(session) + str(session) + repr(signup))
+
+
+# -- exceptions, including servers that echo what they were sent ---------------------------
+
+Call = Callable[[AsyncModelsLab], Awaitable[Any]]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    ("call", "echoed"),
+    [
+        pytest.param(
+            lambda c: c.auth.login("ada@example.com", PASSWORD), PASSWORD, id="login-password"
+        ),
+        pytest.param(
+            lambda c: c.auth.signup("ada@example.com", Secret(PASSWORD)),
+            PASSWORD,
+            id="signup-password",
+        ),
+        pytest.param(
+            lambda c: c.auth.reset_password("ada@example.com", RESET_TOKEN, NEW_PASSWORD),
+            RESET_TOKEN,
+            id="reset-token",
+        ),
+        pytest.param(
+            lambda c: c.auth.reset_password("ada@example.com", RESET_TOKEN, NEW_PASSWORD),
+            NEW_PASSWORD,
+            id="reset-password",
+        ),
+        pytest.param(
+            lambda c: c.profile.update_password(PASSWORD, NEW_PASSWORD),
+            PASSWORD,
+            id="current-password",
+        ),
+        pytest.param(
+            lambda c: c.auth.verify_email(VERIFICATION_CODE),
+            VERIFICATION_CODE,
+            id="verification-code",
+        ),
+        pytest.param(lambda c: c.profile.get(), TOKEN, id="bearer-token"),
+        pytest.param(lambda c: c.api_keys.create("prod"), TOKEN, id="bearer-token-on-post"),
+    ],
+)
+@pytest.mark.parametrize("status", [200, 401, 422, 500])
+async def test_server_echoing_a_secret_never_reaches_the_exception(
+    router: respx.MockRouter, call: Call, echoed: str, status: int
+) -> None:
+    router.route().mock(
+        return_value=fail(
+            status,
+            "validation_error" if status == 422 else None,
+            f"Value '{echoed}' was rejected",
+            {"password": [f"{echoed} is too weak"], "nested": {"deep": [echoed]}},
+        )
+    )
+    async with make_client(router, max_retries=0) as client:
+        with pytest.raises(APIError) as info:
+            await call(client)
+    error = info.value
+    text = exception_texts(error)
+    assert echoed in router.calls.last.request.content.decode() or echoed == TOKEN
+    assert_no_secret(text)
+    assert "was rejected" in error.message  # the rest of the server's message survives
+    assert "**********" in error.message
+
+
+@pytest.mark.anyio
+async def test_html_page_echoing_the_token_is_masked(router: respx.MockRouter) -> None:
+    page = f"<html><head><title>Denied for {TOKEN}</title></head><body>{TOKEN}</body></html>"
+    router.get("/me").mock(return_value=httpx.Response(403, text=page))
+    async with make_client(router, max_retries=0) as client:
+        with pytest.raises(APIError) as info:
+            await client.profile.get()
+    assert_no_secret(exception_texts(info.value))
+
+
+@pytest.mark.anyio
+async def test_decode_error_never_shows_the_key_it_could_not_read(
+    router: respx.MockRouter,
+) -> None:
+    router.post("/api-keys").mock(
+        return_value=ok({"key": API_KEY, "name": "prod", "created_at": "not a date"}, status=201)
+    )
+    async with make_client(router) as client:
+        with pytest.raises(ResponseDecodeError) as info:
+            await client.api_keys.create("prod")
+    assert_no_secret(exception_texts(info.value))
+
+
+@pytest.mark.anyio
+async def test_connection_errors_never_show_the_token(router: respx.MockRouter) -> None:
+    router.get("/me").mock(side_effect=httpx.ConnectError("connection refused"))
+    async with make_client(router, max_retries=1) as client:
+        with pytest.raises(Exception) as info:
+            await client.profile.get()
+    assert_no_secret(exception_texts(info.value))
+
+
+# -- logs ----------------------------------------------------------------------------------
+
+
+@pytest.mark.anyio
+async def test_debug_logs_never_carry_a_secret(
+    router: respx.MockRouter, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    router.post("/auth/login").mock(
+        return_value=ok({"access_token": SESSION_TOKEN, "api_key": API_KEY})
+    )
+    router.post("/auth/reset-password").mock(return_value=ok())
+    router.post("/api-keys").mock(return_value=ok({"id": 1, "key": API_KEY}, status=201))
+    router.get("/me").mock(
+        side_effect=[
+            httpx.Response(503, json={"message": f"down, token {TOKEN}"}),
+            fail(401, None, f"token {TOKEN} revoked"),
+        ]
+    )
+    async with make_client(router, max_retries=1) as client:
+        session = await client.auth.login("ada@example.com", PASSWORD)
+        await client.auth.reset_password("ada@example.com", RESET_TOKEN, NEW_PASSWORD)
+        await client.with_token(session.access_token).api_keys.create("prod")
+        with pytest.raises(APIError):
+            await client.profile.get()
+
+    assert any(r.name == "modelslab_agents" for r in caplog.records)
+    assert any("retrying" in r.getMessage() for r in caplog.records)
+    for record in caplog.records:
+        assert_no_secret(record.getMessage())
+        assert_no_secret(repr(record.args))
+    assert_no_secret(caplog.text)
