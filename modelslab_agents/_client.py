@@ -30,6 +30,7 @@ from ._exceptions import (
     APITimeoutError,
     InsecureTransportError,
     MissingTokenError,
+    NotFoundError,
     RateLimitError,
     ServerError,
 )
@@ -90,8 +91,11 @@ def _resolve_base_url(base_url: str | httpx.URL | None, allow_insecure_http: boo
     )
     try:
         url = httpx.URL(raw)
-    except Exception as exc:
-        raise ValueError(f"base_url is not a valid URL: {raw!r}") from exc
+    except Exception:
+        raise ValueError("base_url is not a valid URL") from None
+    if url.userinfo:
+        # Never echo it: the URL carries a password.
+        raise ValueError("base_url must not carry credentials (user:password@); use token=")
     if url.scheme not in ("http", "https") or not url.host:
         raise ValueError(f"base_url must be an http:// or https:// URL with a host, got {raw!r}")
     if url.scheme == "http" and not allow_insecure_http and not _is_loopback(url.host):
@@ -105,7 +109,9 @@ def _resolve_base_url(base_url: str | httpx.URL | None, allow_insecure_http: boo
     return raw.rstrip("/")
 
 
-def _resolve_token(token: str | Secret | None) -> Secret | None:
+def _resolve_token(token: str | Secret | None, *, from_env: bool = True) -> Secret | None:
+    if token is None and not from_env:
+        return None
     if token is None:
         for name in _TOKEN_ENV:
             value = os.environ.get(name, "").strip()
@@ -316,7 +322,12 @@ class AsyncModelsLab(AsyncResources):
         sibling = object.__new__(type(self))
         sibling._configure(
             pool=self._pool,
-            token=_resolve_token(overrides["token"]) if "token" in overrides else self._token,
+            # An explicit None means "no token", not "fall back to the environment".
+            token=(
+                _resolve_token(overrides["token"], from_env=False)
+                if "token" in overrides
+                else self._token
+            ),
             base_url=(
                 _resolve_base_url(overrides["base_url"], allow_insecure)
                 if "base_url" in overrides or "allow_insecure_http" in overrides
@@ -422,6 +433,7 @@ class AsyncModelsLab(AsyncResources):
         extra: dict[str, Any] = {} if self._timeout_arg is None else {"timeout": self._timeout_arg}
         attempt = 1
         started = time.monotonic()
+        may_have_acted = False  # an earlier attempt may have done the work
         while True:
             if gate:
                 await gate.wait(group)
@@ -433,8 +445,10 @@ class AsyncModelsLab(AsyncResources):
             except httpx.TransportError as exc:
                 error: Exception = _connection_error(exc, endpoint)
                 status = None
-                retryable = isinstance(exc, NOT_SENT) or endpoint.idempotent
+                not_sent = isinstance(exc, NOT_SENT)
+                retryable = not_sent or endpoint.idempotent
                 delay = None
+                may_have_acted = may_have_acted or not not_sent
             else:
                 status = response.status_code
                 if response.headers.get("x-ratelimit-remaining") == "0":
@@ -443,9 +457,18 @@ class AsyncModelsLab(AsyncResources):
                     _log_answer(endpoint, url, status, sent_at, attempt)
                 try:
                     return decode(endpoint, response)  # type: ignore[no-any-return]
+                except NotFoundError as exc:
+                    if may_have_acted and endpoint.method == "DELETE":
+                        # The attempt that got no answer deleted it: the goal is met.
+                        logger.info(
+                            "%s %s: gone after a retry; treated as done", endpoint.method, url
+                        )
+                        return None  # type: ignore[return-value]
+                    error, retryable, delay = exc, False, None
                 except APIError as exc:
                     error = exc
                     retryable, delay = self._classify(exc, endpoint)
+                    may_have_acted = may_have_acted or (retryable and delay is None)
             retry_wait = self._retry_wait(error, retryable, delay, attempt, started)
             if retry_wait is None:
                 raise redact(error, self._secrets(endpoint, body)) from error.__cause__

@@ -15,6 +15,7 @@ A missing required field, or a value of the wrong type, is a
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from typing import Any, TypeVar, Union, get_args, get_origin
@@ -45,7 +46,54 @@ def _structure_datetime(value: Any, _: type) -> datetime:
         raise TypeError(f"expected an ISO 8601 timestamp, got {type(value).__name__}")
     if value.endswith(("Z", "z")):  # Python 3.10's fromisoformat rejects "Z"
         value = value[:-1] + "+00:00"
-    return datetime.fromisoformat(value)
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError("expected an ISO 8601 timestamp") from None  # no echo of the value
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value)
+    raise TypeError(f"expected an integer, got {type(value).__name__}")
+
+
+def _structure_float(value: Any, _: type) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value)  # some services send money as "12.50"
+        except ValueError:
+            pass
+    raise TypeError(f"expected a number, got {type(value).__name__}")
+
+
+_TRUE = frozenset({"true", "1", "yes"})
+_FALSE = frozenset({"false", "0", "no"})
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        return value.strip().lower() in _TRUE
+    # bool("false") is True: refuse rather than guess.
+    raise TypeError(f"expected a boolean, got {type(value).__name__}")
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise TypeError(f"expected a string, got {type(value).__name__}")
 
 
 def _structure_str_list(value: Any, _: type) -> list[str]:
@@ -106,6 +154,10 @@ def _model_hook(converter: cattrs.Converter, cls: type[Any]) -> Callable[[Any, A
 
 def _make_converter(*, detailed: bool) -> cattrs.Converter:
     converter = cattrs.Converter(detailed_validation=detailed)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(float, _structure_float)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(Secret, _structure_secret)
     converter.register_structure_hook(datetime, _structure_datetime)
     converter.register_structure_hook_func(lambda tp: tp == list[str], _structure_str_list)
@@ -115,15 +167,17 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     return converter
 
 
-# The fast converter runs on every answer; the detailed one only re-reads an
-# answer that failed, to say which field was wrong (it costs ~2x as much).
-_fast = _make_converter(detailed=False)
-_detailed = _make_converter(detailed=True)
+@functools.cache
+def _converter(*, detailed: bool) -> cattrs.Converter:
+    """The fast converter runs on every answer; the detailed one only re-reads an
+    answer that failed, to say which field was wrong (it costs ~2x as much).
+    Both are built on first use, not at import."""
+    return _make_converter(detailed=detailed)
 
 
 def _describe(data: Any, model: type[Any]) -> str:
     try:
-        _detailed.structure(data, model)
+        _converter(detailed=True).structure(data, model)
     except cattrs.BaseValidationError as exc:
         return "; ".join(cattrs.transform_error(exc, path="$.data"))
     except Exception as exc:
@@ -134,7 +188,7 @@ def _describe(data: Any, model: type[Any]) -> str:
 def structure(data: Any, model: type[T], *, status_code: int | None = None) -> T:
     """Build ``model`` from ``data``, or raise :class:`ResponseDecodeError` saying why."""
     try:
-        return _fast.structure(data, model)
+        return _converter(detailed=False).structure(data, model)
     except Exception:
         raise ResponseDecodeError(
             f"the server's {model.__name__} could not be read: {_describe(data, model)}",
