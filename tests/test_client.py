@@ -9,7 +9,13 @@ import respx
 from conftest import BASE_URL, TOKEN, make_client, ok, transport_for
 
 import modelslab_agents
-from modelslab_agents import AsyncModelsLab, InsecureTransportError, ModelsLabError, Secret
+from modelslab_agents import (
+    AsyncModelsLab,
+    InsecureTransportError,
+    MissingTokenError,
+    ModelsLabError,
+    Secret,
+)
 from modelslab_agents._client import DEFAULT_BASE_URL
 
 PROFILE = {"id": 1, "name": "Ada"}
@@ -355,3 +361,23 @@ def test_timeouts_that_could_hang_are_rejected(timeout: object) -> None:
 def test_sibling_timeout_none_is_rejected() -> None:
     with pytest.raises(ValueError, match="timeout"):
         AsyncModelsLab().with_options(timeout=None)
+
+
+@pytest.mark.anyio
+async def test_with_token_none_means_no_token_even_with_one_in_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("MODELSLAB_AGENT_TOKEN", "9|from-env")
+    transport = CountingTransport()
+    async with AsyncModelsLab(TOKEN, base_url=BASE_URL, transport=transport) as client:
+        anonymous = client.with_token(None)
+        assert anonymous.token is None
+        with pytest.raises(MissingTokenError):
+            await anonymous.profile.get()
+    assert transport.requests == []
+
+
+def test_credentials_in_base_url_are_refused_without_echoing_them() -> None:
+    with pytest.raises(ValueError, match="credentials") as caught:
+        AsyncModelsLab(base_url="https://user:hunter2-secret@api.test/v1")
+    assert "hunter2" not in str(caught.value)

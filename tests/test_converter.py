@@ -166,3 +166,30 @@ def test_one_bad_item_fails_the_list_naming_the_field() -> None:
 def test_numbers() -> None:
     profile = structure({"id": 1, "wallet_balance": 3}, Profile)
     assert profile.wallet_balance == 3.0
+
+
+@pytest.mark.parametrize("value", ["false", "0", 0, False])
+def test_false_like_booleans_are_false(value: Any) -> None:
+    assert structure({"id": 1, "verified": value}, User).verified is False
+
+
+@pytest.mark.parametrize("value", ["maybe", 2, [], {}])
+def test_unreadable_boolean_is_a_decode_error_not_a_guess(value: Any) -> None:
+    # bool("false") would be True: the converter refuses instead of guessing.
+    with pytest.raises(ResponseDecodeError, match=r"\$\.data\.verified"):
+        structure({"id": 1, "verified": value}, User)
+
+
+@pytest.mark.parametrize("value", [1.7, "seven", True, None])
+def test_non_integer_id_is_a_decode_error(value: Any) -> None:
+    with pytest.raises(ResponseDecodeError, match=r"\$\.data\.id"):
+        structure({"id": value}, ApiKey)
+
+
+def test_decode_errors_never_echo_the_value() -> None:
+    with pytest.raises(ResponseDecodeError) as caught:
+        structure({"id": "sk-live-0123456789abcdef"}, ApiKey)
+    assert "sk-live" not in str(caught.value)
+    with pytest.raises(ResponseDecodeError) as caught:
+        structure({"id": 1, "created_at": "sk-live-0123456789abcdef"}, ApiKey)
+    assert "sk-live" not in str(caught.value)

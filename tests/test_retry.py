@@ -22,6 +22,7 @@ from modelslab_agents import (
     APIError,
     APITimeoutError,
     AsyncModelsLab,
+    NotFoundError,
     RateLimitError,
     RetryEvent,
     ServerError,
@@ -505,3 +506,23 @@ async def test_rate_gate_wait_is_immediate_for_an_open_group() -> None:
     gate.pause("other", 100)
     with anyio.fail_after(5):
         await gate.wait("g")
+
+
+@pytest.mark.anyio
+async def test_retried_delete_that_finds_nothing_counts_as_done(router: respx.MockRouter) -> None:
+    # The first attempt deleted the key but its answer was lost; the retry's 404
+    # means the goal (no such key) is met, not that the delete failed.
+    route = router.delete("/api-keys/5").mock(
+        side_effect=[httpx.ReadError("reset"), fail(404, "not_found", "No such key.")]
+    )
+    async with make_client(router) as client:
+        assert await client.api_keys.delete(5) is None
+    assert route.call_count == 2
+
+
+@pytest.mark.anyio
+async def test_first_attempt_404_on_delete_is_still_not_found(router: respx.MockRouter) -> None:
+    router.delete("/api-keys/5").mock(return_value=fail(404, "not_found", "No such key."))
+    async with make_client(router) as client:
+        with pytest.raises(NotFoundError):
+            await client.api_keys.delete(5)
