@@ -16,12 +16,11 @@ import ssl
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from types import TracebackType
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import anyio
 import httpx
 
-from ._batch import BatchResult, run_batch
 from ._endpoint import Endpoint
 from ._envelope import decode, redact
 from ._exceptions import (
@@ -39,6 +38,9 @@ from ._resources import AsyncResources
 from ._retry import NOT_SENT, RateGate, RetryEvent, RetryHook, RetryPolicy, parse_retry_after
 from ._secret import Secret
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._batch import BatchResult
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "AsyncModelsLab"]
 
@@ -407,6 +409,8 @@ class AsyncModelsLab(AsyncResources):
         seconds pass, requests still in flight are cancelled and their outcomes
         (and those never started) carry an :class:`APITimeoutError`.
         """
+        from ._batch import run_batch  # loaded by the programs that run batches
+
         return await run_batch(
             fn, items, concurrency=concurrency, on_progress=on_progress, timeout=timeout
         )

@@ -1,12 +1,13 @@
 """Generate the SDK's models, endpoint descriptors and resources from the spec.
 
 The single source of truth is ``_spec/openapi.json`` (OpenAPI 3.1). From it this
-script writes three modules, each marked as generated:
+script writes four modules, each marked as generated:
 
 * ``_models.py``: one frozen attrs class per schema in ``components.schemas``;
 * ``_endpoints.py``: one :class:`~modelslab_agents._endpoint.Endpoint` per operation;
-* ``_resources.py``: the typed resource classes of both clients, the async
-  methods and their blocking twins, so the two can never drift.
+* ``_resources.py``: the typed resource classes of the async client;
+* ``_sync_resources.py``: their blocking twins, method for method, so the two
+  clients can never drift.
 
 Run ``python -m modelslab_agents._codegen`` to rewrite them, and
 ``python -m modelslab_agents._codegen --check`` to fail when they are stale.
@@ -354,32 +355,46 @@ def _resource_class(resource: str, sync: bool) -> str:
     return f"{'' if sync else 'Async'}{_camel(resource)}Resource"
 
 
-def render_resources(operations: list[Operation]) -> str:
+def _by_resource(operations: list[Operation]) -> dict[str, list[Operation]]:
     by_resource: dict[str, list[Operation]] = {}
     for op in operations:
         by_resource.setdefault(op.resource, []).append(op)
+    return by_resource
+
+
+def _signature_imports(operations: list[Operation]) -> list[str]:
+    """Imports for the annotations of the methods: typing only, never at run time."""
     models = sorted({op.model for op in operations if op.model})
+    return [
+        "if TYPE_CHECKING:",
+        "    from collections.abc import Sequence",
+        "    from uuid import UUID",
+        "",
+        *[f"    {line}" for line in _import("._models", models)],
+        "    from ._secret import Secret",
+        "    from ._types import TokenExpiry",
+    ]
+
+
+def render_resources(operations: list[Operation]) -> str:
+    """The async resources: argument checks, then the one request pipeline."""
+    by_resource = _by_resource(operations)
     checks = sorted({p.check[0] for op in operations for p in [*op.body, op.path_param] if p})
-    names = sorted(
-        [_resource_class(r, sync) for r in by_resource for sync in (False, True)]
-        + ["AsyncResources", "SyncResources"]
-    )
+    names = sorted([_resource_class(r, False) for r in by_resource] + ["AsyncResources"])
     out = [
         HEADER,
-        '"""The typed resources of both clients: one method per route."""',
+        '"""The typed resources of the async client: one method per route."""',
         "",
         "from __future__ import annotations",
         "",
-        "from collections.abc import Sequence",
-        "from typing import Any",
-        "from uuid import UUID",
+        "from typing import TYPE_CHECKING, Any",
         "",
         "from . import _endpoints as endpoints",
-        *_import("._models", models),
-        "from ._resource import AsyncResource, Runner, SyncResource",
-        "from ._secret import Secret",
-        "from ._types import NOT_GIVEN, NotGiven, TokenExpiry",
+        "from ._resource import AsyncResource",
+        "from ._types import NOT_GIVEN, NotGiven",
         *_import("._validation", checks),
+        "",
+        *_signature_imports(operations),
         "",
         "__all__ = [",
         *[f'    "{n}",' for n in names],
@@ -387,25 +402,10 @@ def render_resources(operations: list[Operation]) -> str:
     ]
     for resource, ops in by_resource.items():
         doc = RESOURCE_DOCS.get(resource, f"The ``{resource}`` routes.")
-        async_name, sync_name = _resource_class(resource, False), _resource_class(resource, True)
-        out += [
-            "",
-            "",
-            f"class {async_name}(AsyncResource):",
-            *_doc("    ", doc),
-            "",
-            "    __slots__ = ()",
-        ]
+        out += ["", "", f"class {_resource_class(resource, False)}(AsyncResource):"]
+        out += [*_doc("    ", doc), "", "    __slots__ = ()"]
         for op in ops:
             out += ["", *_async_method(op)]
-        out += ["", "", f"class {sync_name}(SyncResource[{async_name}]):"]
-        out += [
-            *_doc("    ", f"{doc} Blocking twin of :class:`{async_name}`."),
-            "",
-            "    __slots__ = ()",
-        ]
-        for op in ops:
-            out += ["", *_sync_method(op)]
     out += [
         "",
         "",
@@ -419,6 +419,47 @@ def render_resources(operations: list[Operation]) -> str:
         f"        self.{r} = {_resource_class(r, False)}(self)  # type: ignore[arg-type]"
         for r in by_resource
     ]
+    out.append("")
+    return "\n".join(out)
+
+
+def render_sync_resources(operations: list[Operation]) -> str:
+    """The blocking resources: each method runs its async twin on the client's loop."""
+    by_resource = _by_resource(operations)
+    names = sorted([_resource_class(r, True) for r in by_resource] + ["SyncResources"])
+    out = [
+        HEADER,
+        '"""The typed resources of the blocking client: one method per route, each running',
+        'the async method of the same name, so the two clients can never drift."""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "from typing import TYPE_CHECKING",
+        "",
+        "from ._resource import Runner, SyncResource",
+        *_import(
+            "._resources",
+            sorted([_resource_class(r, False) for r in by_resource] + ["AsyncResources"]),
+        ),
+        "from ._types import NOT_GIVEN, NotGiven",
+        "",
+        *_signature_imports(operations),
+        "",
+        "__all__ = [",
+        *[f'    "{n}",' for n in names],
+        "]",
+    ]
+    for resource, ops in by_resource.items():
+        doc = RESOURCE_DOCS.get(resource, f"The ``{resource}`` routes.")
+        async_name, sync_name = _resource_class(resource, False), _resource_class(resource, True)
+        out += ["", "", f"class {sync_name}(SyncResource[{async_name}]):"]
+        out += [
+            *_doc("    ", f"{doc} Blocking twin of :class:`{async_name}`."),
+            "",
+            "    __slots__ = ()",
+        ]
+        for op in ops:
+            out += ["", *_sync_method(op)]
     out += [
         "",
         "",
@@ -441,10 +482,12 @@ def render_endpoints(operations: list[Operation]) -> str:
         "",
         "from __future__ import annotations",
         "",
-        "from typing import Any",
+        "from typing import TYPE_CHECKING, Any",
         "",
         "from ._endpoint import Endpoint",
-        *_import("._models", models),
+        "",
+        "if TYPE_CHECKING:",
+        *[f"    {line}" for line in _import("._models", models)],
         "",
         "__all__ = [",
         *[f'    "{n}",' for n in sorted([*(op.constant for op in operations), "ALL"])],
@@ -461,7 +504,7 @@ def render_endpoints(operations: list[Operation]) -> str:
             f"    path_params={_q((op.path_param.name,) if op.path_param else ())},",
             f"    body_fields={_q(body_fields)},",
             f"    secret_fields={_q(tuple(op.secret_fields))},",
-            f"    model={op.model},",
+            f"    model={_q(op.model)},",
             f"    many={op.many},",
             f"    success_status={op.success_status},",
             f"    needs_token={op.needs_token},",
@@ -603,6 +646,7 @@ def render_all(spec_path: Path | None = None) -> dict[Path, str]:
         PACKAGE / "_models.py": render_models(spec),
         PACKAGE / "_endpoints.py": render_endpoints(operations),
         PACKAGE / "_resources.py": render_resources(operations),
+        PACKAGE / "_sync_resources.py": render_sync_resources(operations),
     }
 
 

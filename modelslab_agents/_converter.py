@@ -24,11 +24,12 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, override
 
+from . import _models
 from ._exceptions import ResponseDecodeError
 from ._models import MODELS
 from ._secret import Secret
 
-__all__ = ["structure", "structure_list"]
+__all__ = ["model_class", "structure", "structure_list"]
 
 T = TypeVar("T")
 
@@ -183,6 +184,13 @@ def _describe(data: Any, model: type[Any]) -> str:
     except Exception as exc:
         return str(exc)
     return "unreadable value"
+
+
+@functools.cache
+def model_class(name: str) -> type[Any]:
+    """The model class an endpoint descriptor names."""
+    cls: type[Any] = getattr(_models, name)
+    return cls
 
 
 def structure(data: Any, model: type[T], *, status_code: int | None = None) -> T:

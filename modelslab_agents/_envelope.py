@@ -17,7 +17,6 @@ from typing import Any, Final
 
 import httpx
 
-from ._converter import structure, structure_list
 from ._endpoint import Endpoint
 from ._exceptions import (
     APIError,
@@ -86,9 +85,12 @@ def decode(endpoint: Endpoint[Any], response: httpx.Response) -> Any:
 
 
 def _data(endpoint: Endpoint[Any], payload: dict[str, Any], status: int) -> Any:
-    model = endpoint.model
-    if model is None:
+    if endpoint.model is None:
         return None
+    # Imported here: cattrs and the models load with the first answer, not at import.
+    from ._converter import model_class, structure, structure_list
+
+    model = model_class(endpoint.model)
     if "data" not in payload:
         raise ResponseDecodeError(
             f"{endpoint.route} answered {status} without a 'data' field", status_code=status

@@ -30,7 +30,7 @@ import httpx
 from ._batch import BatchResult, check_concurrency, run_batch
 from ._client import DEFAULT_TIMEOUT, AsyncModelsLab
 from ._resource import SyncResource
-from ._resources import SyncResources
+from ._sync_resources import SyncResources
 from ._retry import RetryHook
 from ._secret import Secret
 

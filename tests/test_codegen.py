@@ -19,7 +19,7 @@ import pytest
 from modelslab_agents import _codegen
 from modelslab_agents._endpoints import ALL
 
-GENERATED = ("_models.py", "_endpoints.py", "_resources.py")
+GENERATED = ("_models.py", "_endpoints.py", "_resources.py", "_sync_resources.py")
 REAL_PACKAGE = _codegen.PACKAGE
 
 
