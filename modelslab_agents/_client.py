@@ -280,9 +280,10 @@ class AsyncModelsLab(AsyncResources):
         # Per-request timeout only when it differs from the pool's (cheaper otherwise).
         self._timeout_arg: httpx.Timeout | None = None if timeout == pool.timeout else timeout
         # Headers are built once: the hot path only picks one of these dicts. The
-        # SDK's own headers go on every request, so an http_client passed in sends
-        # them too; a default header of the same name (any case) replaces them.
-        base = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+        # pool the SDK builds already sends User-Agent and Accept; an http_client
+        # passed in does not, so then they go on every request. A default header
+        # of the same name (any case) replaces the SDK's.
+        base = {} if pool.owned else {"User-Agent": USER_AGENT, "Accept": "application/json"}
         for name, value in self._default_headers.items():
             for same in [k for k in base if k.lower() == name.lower()]:
                 del base[same]

@@ -186,6 +186,17 @@ def _describe(data: Any, model: type[Any]) -> str:
     return "unreadable value"
 
 
+_fast_hooks: dict[type[Any], Callable[[Any, Any], Any]] = {}
+
+
+def _fast_hook(model: type[Any]) -> Callable[[Any, Any], Any]:
+    """The fast converter's hook for ``model``, looked up once rather than per answer."""
+    hook = _fast_hooks.get(model)
+    if hook is None:
+        hook = _fast_hooks[model] = _converter(detailed=False).get_structure_hook(model)
+    return hook
+
+
 @functools.cache
 def model_class(name: str) -> type[Any]:
     """The model class an endpoint descriptor names."""
@@ -196,7 +207,7 @@ def model_class(name: str) -> type[Any]:
 def structure(data: Any, model: type[T], *, status_code: int | None = None) -> T:
     """Build ``model`` from ``data``, or raise :class:`ResponseDecodeError` saying why."""
     try:
-        return _converter(detailed=False).structure(data, model)
+        return _fast_hook(model)(data, model)  # type: ignore[no-any-return]
     except Exception:
         raise ResponseDecodeError(
             f"the server's {model.__name__} could not be read: {_describe(data, model)}",
