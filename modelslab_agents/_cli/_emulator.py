@@ -1,0 +1,114 @@
+"""``modelslab-agents emulator`` and ``modelslab-agents demo``: the offline emulator."""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import signal
+import sys
+import time
+from types import FrameType
+
+import click
+
+from ._errors import CliError
+from ._state import AppState, pass_state
+
+__all__ = ["demo", "emulator"]
+
+DEFAULT_PORT = 8787
+_POLL_SECONDS = 0.2
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _stop_on_sigterm() -> None:
+    def handler(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, handler)
+
+
+@click.command(short_help="Serve the offline emulator until Ctrl-C.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=DEFAULT_PORT,
+    show_default=True,
+    help="Port to listen on; 0 picks a free one.",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--require-email-verification",
+    is_flag=True,
+    help="Signup returns no token until the emailed code is passed to `auth verify-email`.",
+)
+@click.option("--seed", type=int, help="Make tokens, keys and ids reproducible.")
+def emulator(port: int, host: str, require_email_verification: bool, seed: int | None) -> None:
+    """Serve the offline emulator of the Agent Control Plane until Ctrl-C.
+
+    Prints the base URL on the first line of stdout, then one line per email the
+    emulator "sends" (verification codes, reset tokens, invitation ids), since
+    there is no real mailbox. State lives in memory and is gone when it stops.
+
+    \b
+    In another terminal:
+      export MODELSLAB_BASE_URL=http://127.0.0.1:8787/api/agents/v1
+      modelslab-agents auth signup me@example.com
+    """
+    from modelslab_agents.testing import FakeControlPlane
+
+    fake = FakeControlPlane(require_email_verification=require_email_verification, seed=seed)
+    if not _is_loopback(host):
+        click.echo(
+            f"warning: serving on {host}, reachable from other machines; the emulator has "
+            "no real security",
+            err=True,
+        )
+    _stop_on_sigterm()
+    with contextlib.ExitStack() as stack:
+        try:
+            base_url = stack.enter_context(fake.serve(host=host, port=port))
+        except OSError as exc:  # e.g. the port is taken; the message names host and port
+            raise CliError(str(exc)) from None
+        except RuntimeError as exc:
+            raise CliError(f"could not serve on {host}:{port}: {exc}") from None
+        click.echo(base_url)
+        sys.stdout.flush()
+        click.echo(
+            f"Emulator serving {base_url}; Ctrl-C to stop.\n  export MODELSLAB_BASE_URL={base_url}",
+            err=True,
+        )
+        shown = 0
+        try:
+            while True:
+                outbox = fake.outbox
+                for email in outbox[shown:]:
+                    click.echo(f"email to={email.to} kind={email.kind} token={email.token}")
+                    sys.stdout.flush()
+                shown = len(outbox)
+                time.sleep(_POLL_SECONDS)
+        except KeyboardInterrupt:
+            click.echo("Emulator stopped.", err=True)
+
+
+@click.command(short_help="Run the whole bootstrap story, offline.")
+@pass_state
+def demo(state: AppState) -> None:
+    """Run the whole agent bootstrap story against a private emulator, offline.
+
+    Signs up, logs in, creates an API key, invites a teammate who accepts and
+    switches into the team account, revokes tokens, runs a concurrent batch,
+    and logs out, printing one line per step (secrets masked). Takes a few
+    seconds; needs no network and no configuration; changes nothing stored.
+    """
+    from modelslab_agents._demo import run
+
+    run(state.output.line)
