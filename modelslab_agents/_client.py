@@ -29,8 +29,10 @@ from ._exceptions import (
     APITimeoutError,
     InsecureTransportError,
     MissingTokenError,
+    ModelsLabError,
     NotFoundError,
     RateLimitError,
+    ResponseDecodeError,
     ServerError,
 )
 from ._logging import logger, setup_from_env
@@ -438,22 +440,60 @@ class AsyncModelsLab(AsyncResources):
         extra: dict[str, Any] = {} if self._timeout_arg is None else {"timeout": self._timeout_arg}
         attempt = 1
         started = time.monotonic()
+        deadline = started + self._retry.total_timeout
         may_have_acted = False  # an earlier attempt may have done the work
+        lost: ModelsLabError | None = None  # an attempt that got no usable answer
         while True:
             if gate:
+                held = gate.remaining(group)
+                if held > deadline - time.monotonic():
+                    raise RateLimitError(
+                        f"{endpoint.route} was not sent: the {group} rate limit is used up for "
+                        f"another {held:.1f} s, past this call's total_timeout",
+                        status_code=429,
+                        code="rate_limited",
+                        retry_after=held,
+                    )
                 await gate.wait(group)
             sent_at = time.monotonic()
             try:
-                response = await http.request(
-                    endpoint.method, url, content=content, headers=headers, **extra
+                # total_timeout is a deadline: an answer arriving a byte at a time must
+                # not keep one attempt alive past it.
+                with anyio.fail_after(max(0.0, deadline - sent_at)):
+                    response = await http.request(
+                        endpoint.method,
+                        url,
+                        content=content,
+                        headers=headers,
+                        follow_redirects=False,  # also with an http_client that follows
+                        **extra,
+                    )
+            except TimeoutError:
+                error: Exception = APITimeoutError(
+                    f"{endpoint.route} ran past total_timeout "
+                    f"({self._retry.total_timeout:g} s); the server may have acted on it"
                 )
+                raise redact(error, self._secrets(endpoint, body)) from None
+            except httpx.DecodingError as exc:
+                # A body its Content-Encoding cannot decode: an answer came, unreadable.
+                error = ResponseDecodeError(
+                    f"{endpoint.route} answered a body that its Content-Encoding cannot "
+                    f"decode ({type(exc).__name__})"
+                )
+                error.__cause__ = exc
+                status = None
+                retryable, delay = endpoint.idempotent, None
+                may_have_acted = True
+                lost = lost or error
             except httpx.TransportError as exc:
-                error: Exception = _connection_error(exc, endpoint)
+                error = _connection_error(exc, endpoint)
                 status = None
                 not_sent = isinstance(exc, NOT_SENT)
                 retryable = not_sent or endpoint.idempotent
                 delay = None
                 may_have_acted = may_have_acted or not not_sent
+                if not not_sent:
+                    lost = lost or error
             else:
                 status = response.status_code
                 if response.headers.get("x-ratelimit-remaining") == "0":
@@ -474,9 +514,28 @@ class AsyncModelsLab(AsyncResources):
                     error = exc
                     retryable, delay = self._classify(exc, endpoint)
                     may_have_acted = may_have_acted or (retryable and delay is None)
+                except ResponseDecodeError as exc:
+                    # A 2xx that cannot be read: the server acted; repeating is safe only
+                    # for an idempotent route.
+                    error, retryable, delay = exc, endpoint.idempotent, None
+                    may_have_acted = True
+                    lost = lost or exc
             retry_wait = self._retry_wait(error, retryable, delay, attempt, started)
             if retry_wait is None:
-                raise redact(error, self._secrets(endpoint, body)) from error.__cause__
+                secrets = self._secrets(endpoint, body)
+                if lost is not None and lost is not error and endpoint.method != "GET":
+                    # The last answer (a 5xx, a 401 for a token the first attempt
+                    # revoked, ...) must not hide that an earlier attempt may have acted.
+                    redact(error, secrets)
+                    raise redact(
+                        APIConnectionError(
+                            f"{endpoint.route}: an earlier attempt got no usable answer "
+                            f"({lost}), so the server may have acted on it; the last "
+                            f"attempt failed: {error}"
+                        ),
+                        secrets,
+                    ) from error
+                raise redact(error, secrets) from error.__cause__
             if delay is not None:
                 gate.pause(group, retry_wait)  # the whole batch waits out a 429
             self._announce_retry(endpoint, url, attempt + 1, retry_wait, error, status)

@@ -102,7 +102,8 @@ def _structure_str_list(value: Any, _: type) -> list[str]:
         return []
     if not isinstance(value, list):
         raise TypeError(f"expected a list, got {type(value).__name__}")
-    return [str(item) for item in value]
+    # Items are read like str fields: a null or an object is no string ("None").
+    return [_structure_str(item, str) for item in value]
 
 
 def _is_open_enum(tp: Any) -> bool:
@@ -123,7 +124,7 @@ def _structure_open_enum(tp: Any) -> Callable[[Any, Any], Any]:
         try:
             return enum_type(value)
         except ValueError:
-            return str(value)
+            return _structure_str(value, str)  # a new value, not a list or an object
 
     return structure
 

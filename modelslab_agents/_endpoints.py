@@ -266,7 +266,7 @@ PROFILE_UPDATE_PASSWORD: Endpoint[None] = Endpoint(
     many=False,
     success_status=200,
     needs_token=True,
-    idempotent=True,
+    idempotent=False,
     rate_limit_group="agent-general",
 )
 

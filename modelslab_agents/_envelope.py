@@ -25,6 +25,7 @@ from ._exceptions import (
     ConflictError,
     EmailNotVerifiedError,
     InsufficientScopeError,
+    ModelsLabError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
@@ -67,7 +68,7 @@ def decode(endpoint: Endpoint[Any], response: httpx.Response) -> Any:
     content = response.content
     try:
         payload: Any = json.loads(content) if content else None
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested past the stack
         payload = _NOT_JSON
     if 200 <= status < 300:
         if type(payload) is dict:
@@ -191,10 +192,7 @@ def _describe_body(response: httpx.Response, payload: Any) -> str:
 def redact(error: Exception, secrets: Iterable[str]) -> Exception:
     """Mask any of ``secrets`` the server echoed into an error's text."""
     values = [s for s in secrets if s and len(s) >= 4]
-    if not values or not isinstance(error, APIError):
-        return error
-    text = str(error)
-    if not any(s in text for s in values) and not any(s in repr(error.details) for s in values):
+    if not values or not isinstance(error, ModelsLabError):
         return error
 
     def mask(value: Any) -> Any:
@@ -208,7 +206,14 @@ def redact(error: Exception, secrets: Iterable[str]) -> Exception:
             return {k: mask(v) for k, v in value.items()}
         return value
 
-    error.message = mask(error.message)
-    error.details = mask(error.details)
-    error.args = (error._describe(),)
+    if isinstance(error, APIError):
+        if not any(s in str(error) or s in repr(error.details) for s in values):
+            return error
+        error.message = mask(error.message)
+        error.details = mask(error.details)
+        error.code = mask(error.code)
+        error.request_id = mask(error.request_id)
+        error.args = (error._describe(),)
+    elif any(s in str(error) for s in values):
+        error.args = (mask(str(error)),)
     return error

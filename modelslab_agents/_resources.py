@@ -270,6 +270,8 @@ class AsyncProfileResource(AsyncResource):
         """Change the password.
 
         ``PATCH /me/password``
+
+        Not retried once the server may have acted on it.
         """
         path = "/me/password"
         body: dict[str, Any] = {

@@ -138,6 +138,11 @@ class RateGate:
         if 0 < seconds <= cap:
             self.pause(group, seconds)
 
+    def remaining(self, group: str) -> float:
+        """Seconds before the group may send again (0 when it may send now)."""
+        resume_at = self._resume_at.get(group)
+        return 0.0 if resume_at is None else max(0.0, resume_at - time.monotonic())
+
     async def wait(self, group: str) -> None:
         """Sleep until the group may send again."""
         resume_at = self._resume_at.get(group)

@@ -226,6 +226,8 @@ class ProfileResource(SyncResource[AsyncProfileResource]):
         """Change the password.
 
         ``PATCH /me/password``
+
+        Not retried once the server may have acted on it.
         """
         coro = self._async.update_password(current_password, password)
         return self._run(coro)

@@ -114,7 +114,8 @@ def check_int_id(name: str, value: object) -> int:
         raise ValueError(f"{name} must be a positive int, got {value!r}")
     if value < 1:
         raise ValueError(f"{name} must be a positive int, got {value}")
-    return value
+    # A plain int: a subclass's own __format__ or __str__ must not write the path.
+    return int.__index__(value)
 
 
 def check_uuid(name: str, value: object) -> str:

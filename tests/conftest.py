@@ -82,3 +82,12 @@ def fail(
 def sent_json(request: httpx.Request) -> Any:
     """The parsed JSON body of a request that went out."""
     return json.loads(request.content)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--run-soak",
+        action="store_true",
+        default=False,
+        help="run the long fault campaigns (tests marked soak)",
+    )

@@ -1,0 +1,1 @@
+"""Reliability: fault campaigns, fuzzed answers, secrets and the retry policy."""
