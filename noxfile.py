@@ -24,9 +24,12 @@ nox.options.error_on_missing_interpreters = False
 
 @nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
-    """Run the test suite (both anyio backends), with any pytest arguments after --."""
+    """Run the test suite (both anyio backends), with any pytest arguments after --.
+
+    The suite runs on every core (pytest-xdist); `-- -n 0` runs it in one process.
+    """
     session.install("-e", ".[test]")
-    session.run("pytest", *session.posargs)
+    session.run("pytest", "-n", "auto", *session.posargs)
 
 
 @nox.session
