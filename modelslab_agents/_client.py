@@ -458,8 +458,12 @@ class AsyncModelsLab(AsyncResources):
             sent_at = time.monotonic()
             try:
                 # total_timeout is a deadline: an answer arriving a byte at a time must
-                # not keep one attempt alive past it.
-                with anyio.fail_after(max(0.0, deadline - sent_at)):
+                # not keep one attempt alive past it. A bare CancelScope rather than
+                # anyio.fail_after: same guarantee, ~12 us less per call (benchmarks/PERF.md).
+                # Its deadline is on the event loop's clock (trio's is offset).
+                with anyio.CancelScope(
+                    deadline=anyio.current_time() + max(0.0, deadline - sent_at)
+                ) as scope:
                     response = await http.request(
                         endpoint.method,
                         url,
@@ -468,6 +472,8 @@ class AsyncModelsLab(AsyncResources):
                         follow_redirects=False,  # also with an http_client that follows
                         **extra,
                     )
+                if scope.cancelled_caught:
+                    raise TimeoutError
             except TimeoutError:
                 error: Exception = APITimeoutError(
                     f"{endpoint.route} ran past total_timeout "
