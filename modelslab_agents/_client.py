@@ -57,6 +57,11 @@ DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=10.0)
 DEFAULT_LIMITS: Final = httpx.Limits(max_connections=20, max_keepalive_connections=20)
 ATTEMPT_HEADER: Final = "X-ModelsLab-Attempt"
 USER_AGENT: Final = f"modelslab-agents/{__version__} (python; httpx/{httpx.__version__})"
+_SDK_HEADERS: Final = {
+    "User-Agent": USER_AGENT,
+    "Accept": "application/json",
+    "Accept-Encoding": "gzip, deflate",
+}
 
 _TOKEN_ENV: Final = ("MODELSLAB_AGENT_TOKEN", "MODELSLAB_TOKEN")
 # Compact, UTF-8 JSON: the same bytes httpx's own ``json=`` would send.
@@ -147,7 +152,7 @@ class _Pool:
     pool belongs to the event loop that first sends on it.
     """
 
-    __slots__ = ("closed", "gate", "http", "owned", "timeout", "transport")
+    __slots__ = ("closed", "direct", "gate", "http", "owned", "timeout", "transport")
 
     def __init__(
         self,
@@ -161,6 +166,9 @@ class _Pool:
         self.timeout = timeout
         self.gate = RateGate()
         self.closed = False
+        # The transport behind our own httpx client, when requests may go straight to
+        # it (see send()); None until the client is built, and for a user's client.
+        self.direct: httpx.AsyncBaseTransport | None = None
 
     def client(self) -> httpx.AsyncClient:
         if self.closed:
@@ -174,7 +182,52 @@ class _Pool:
                 follow_redirects=False,  # never carry the token to another origin
                 headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
             )
+            # With no proxy mounted (none in the environment), every request of this
+            # client goes to one transport. These are httpx internals, so when they are
+            # absent or a proxy is mounted, requests take the public path instead.
+            if not getattr(self.http, "_mounts", True):
+                self.direct = getattr(self.http, "_transport", None)
         return self.http
+
+    async def send(
+        self,
+        method: str,
+        url: str,
+        content: bytes | None,
+        headers: dict[str, str],
+        timeout: httpx.Timeout,
+    ) -> httpx.Response:
+        """Send one request and read its whole answer.
+
+        On the SDK's own pool the request goes straight to the transport: the
+        client's per-request machinery (header and cookie merging, auth, redirect
+        and event-hook handling) does nothing for the SDK, which sends its complete
+        headers itself and never follows redirects, and it costs about half of an
+        in-process round trip (benchmarks/PERF.md). A user's ``http_client`` gets
+        the public path, so its own headers, auth and event hooks apply.
+        """
+        http = self.client()
+        transport = self.direct
+        if transport is None:
+            return await http.request(
+                method,
+                url,
+                content=content,
+                headers=headers,
+                timeout=timeout,
+                follow_redirects=False,  # also with an http_client that follows
+            )
+        request = httpx.Request(
+            method, url, content=content, headers=headers, extensions={"timeout": timeout.as_dict()}
+        )
+        response = await transport.handle_async_request(request)
+        response.request = request
+        try:
+            await response.aread()
+        except BaseException:
+            await response.aclose()
+            raise
+        return response
 
     def forget_after_fork(self) -> None:
         """In a forked child: drop the parent's connections, build a new pool on use."""
@@ -183,7 +236,7 @@ class _Pool:
                 "this client was built on an http_client you passed in, which cannot be "
                 "used after os.fork(); create the client in the child process"
             )
-        self.http = None
+        self.http = self.direct = None
 
     async def aclose(self) -> None:
         if self.closed:
@@ -279,13 +332,10 @@ class AsyncModelsLab(AsyncResources):
         self._default_headers = dict(default_headers or {})
         self._allow_insecure_http = allow_insecure_http
         self._on_retry = on_retry
-        # Per-request timeout only when it differs from the pool's (cheaper otherwise).
-        self._timeout_arg: httpx.Timeout | None = None if timeout == pool.timeout else timeout
-        # Headers are built once: the hot path only picks one of these dicts. The
-        # pool the SDK builds already sends User-Agent and Accept; an http_client
-        # passed in does not, so then they go on every request. A default header
-        # of the same name (any case) replaces the SDK's.
-        base = {} if pool.owned else {"User-Agent": USER_AGENT, "Accept": "application/json"}
+        # Headers are built once: the hot path only picks one of these dicts. They are
+        # complete (requests on the SDK's own pool skip httpx's header merging), and a
+        # default header of the same name (any case) replaces the SDK's.
+        base = dict(_SDK_HEADERS)
         for name, value in self._default_headers.items():
             for same in [k for k in base if k.lower() == name.lower()]:
                 del base[same]
@@ -432,12 +482,12 @@ class AsyncModelsLab(AsyncResources):
                 )
         else:
             headers = self._anon_headers if body is None else self._anon_json_headers
-        http = self._pool.client()
+        pool = self._pool
         url = self._base_url + path
         content = None if body is None else _dumps(body).encode()
-        gate = self._pool.gate
+        gate = pool.gate
         group = endpoint.rate_limit_group
-        extra: dict[str, Any] = {} if self._timeout_arg is None else {"timeout": self._timeout_arg}
+        timeout = self._timeout
         attempt = 1
         started = time.monotonic()
         deadline = started + self._retry.total_timeout
@@ -464,14 +514,7 @@ class AsyncModelsLab(AsyncResources):
                 with anyio.CancelScope(
                     deadline=anyio.current_time() + max(0.0, deadline - sent_at)
                 ) as scope:
-                    response = await http.request(
-                        endpoint.method,
-                        url,
-                        content=content,
-                        headers=headers,
-                        follow_redirects=False,  # also with an http_client that follows
-                        **extra,
-                    )
+                    response = await pool.send(endpoint.method, url, content, headers, timeout)
                 if scope.cancelled_caught:
                     raise TimeoutError
             except TimeoutError:

@@ -381,3 +381,37 @@ def test_credentials_in_base_url_are_refused_without_echoing_them() -> None:
     with pytest.raises(ValueError, match="credentials") as caught:
         AsyncModelsLab(base_url="https://user:hunter2-secret@api.test/v1")
     assert "hunter2" not in str(caught.value)
+
+
+@pytest.mark.anyio
+async def test_a_users_http_client_keeps_its_event_hooks_and_headers() -> None:
+    transport = CountingTransport()
+    seen: list[str] = []
+
+    async def hook(request: httpx.Request) -> None:
+        seen.append(request.url.path)
+
+    http = httpx.AsyncClient(
+        transport=transport, event_hooks={"request": [hook]}, headers={"X-Team": "blue"}
+    )
+    async with AsyncModelsLab(TOKEN, base_url=BASE_URL, http_client=http) as client:
+        await client.profile.get()
+    assert seen == ["/api/agents/v1/me"]
+    assert transport.requests[0].headers["X-Team"] == "blue"
+    assert transport.requests[0].headers["User-Agent"].startswith("modelslab-agents/")
+    await http.aclose()
+
+
+@pytest.mark.anyio
+async def test_a_proxy_from_the_environment_is_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A mounted proxy means requests must take httpx's public path, which routes them;
+    # without one, the SDK's own pool sends straight to its transport.
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")
+    async with AsyncModelsLab(TOKEN, base_url=BASE_URL) as client:
+        http = client._pool.client()
+        assert client._pool.direct is None
+        assert http._mounts  # httpx routes this client's requests through the proxy
+    monkeypatch.delenv("HTTPS_PROXY")
+    async with AsyncModelsLab(TOKEN, base_url=BASE_URL) as client:
+        client._pool.client()
+        assert client._pool.direct is not None
