@@ -7,6 +7,7 @@ once, and httpx's pool is never asked for more connections than it keeps alive.
 
 from __future__ import annotations
 
+import inspect
 import math
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from typing import Generic, TypeVar, overload
@@ -115,7 +116,11 @@ async def run_batch(
     on_progress: Callable[[int, int], object] | None = None,
     timeout: float | None = None,
 ) -> BatchResult[I, T]:
-    """Run ``fn`` over ``items``; see :meth:`AsyncModelsLab.map`."""
+    """Run ``fn`` over ``items``; see :meth:`AsyncModelsLab.map`.
+
+    ``on_progress`` may return an awaitable, which is awaited. An exception it
+    raises cancels the batch and propagates as it is.
+    """
     check_concurrency(concurrency)
     if not callable(fn):
         raise TypeError(f"fn must be callable, got {type(fn).__name__}")
@@ -127,8 +132,9 @@ async def run_batch(
     started = [False] * total
     pending = iter(enumerate(todo))
     done = 0
+    progress_error: list[BaseException] = []
 
-    async def worker() -> None:
+    async def worker(stop: anyio.CancelScope) -> None:
         nonlocal done
         for index, item in pending:
             started[index] = True
@@ -140,12 +146,21 @@ async def run_batch(
                 outcomes[index] = Outcome(item, True, value, None)
             done += 1
             if on_progress is not None:
-                on_progress(done, total)
+                try:
+                    reported = on_progress(done, total)
+                    if inspect.isawaitable(reported):
+                        await reported
+                except Exception as exc:
+                    progress_error.append(exc)
+                    stop.cancel()
+                    return
 
     with anyio.move_on_after(math.inf if timeout is None else timeout):
         async with anyio.create_task_group() as tg:
             for _ in range(min(concurrency, total)):
-                tg.start_soon(worker)
+                tg.start_soon(worker, tg.cancel_scope)
+    if progress_error:
+        raise progress_error[0]
 
     result: list[Outcome[I, T]] = []
     for index, outcome in enumerate(outcomes):

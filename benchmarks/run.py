@@ -1,0 +1,517 @@
+"""Run the benchmarks: the blocking client's cost per call and ``map`` throughput.
+
+Every comparison is measured side by side in one process, against the same
+loopback server (in its own process), in interleaved repetitions whose order
+rotates; a ratio is the median of the per-repetition ratios. See ``README.md``.
+
+    python -m benchmarks            # the full run (under three minutes on 2 CPUs)
+    python -m benchmarks --quick    # a smoke run (under a minute)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import gc
+import json
+import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import anyio
+import anyio.from_thread
+import httpx
+
+from modelslab_agents import APIError, AsyncModelsLab, ModelsLab
+
+from ._server import KEYS, LATENCY
+
+TARGET_VS_ASYNC = 1.15
+TARGET_VS_SYNC = 1.6
+TARGET_MAP = 1.2
+
+
+# -- plumbing ------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def server(kind: str) -> Iterator[tuple[str, str]]:
+    """Start ``benchmarks._server`` in a subprocess; yield (base_url, token)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks._server", kind],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline().split()
+        if len(line) != 2:
+            raise SystemExit(f"the {kind} server failed to start")
+        yield line[0], line[1]
+    finally:
+        assert process.stdin is not None
+        process.stdin.close()
+        try:
+            process.wait(15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def per_call(fn: Callable[[], object], calls: int) -> tuple[float, float]:
+    """Seconds per call of ``fn`` over ``calls`` calls: wall clock, and this
+    process's CPU time (all its threads)."""
+    started, cpu = time.perf_counter(), time.process_time()
+    for _ in range(calls):
+        fn()
+    return (time.perf_counter() - started) / calls, (time.process_time() - cpu) / calls
+
+
+def interleaved(
+    contenders: dict[str, Callable[[], object]], reps: int, calls: int, warmup: int
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Per-call wall and CPU seconds of each contender, ``reps`` times, in rotating order."""
+    for fn in contenders.values():
+        per_call(fn, warmup)
+    names = list(contenders)
+    wall: dict[str, list[float]] = {name: [] for name in names}
+    cpu: dict[str, list[float]] = {name: [] for name in names}
+    for rep in range(reps):
+        order = names[rep % len(names) :] + names[: rep % len(names)]
+        for name in order:
+            gc.collect()
+            seconds, cpu_seconds = per_call(contenders[name], calls)
+            wall[name].append(seconds)
+            cpu[name].append(cpu_seconds)
+    return wall, cpu
+
+
+def paired_ratio(samples: dict[str, list[float]], a: str, b: str) -> float:
+    """The median over repetitions of ``a / b``, each pair measured back to back."""
+    return statistics.median(x / y for x, y in zip(samples[a], samples[b], strict=False))
+
+
+def us(seconds: float) -> str:
+    return f"{seconds * 1e6:8.1f}"
+
+
+def verdict(value: float, target: float) -> str:
+    return "meets" if value <= target else "MISSES"
+
+
+class Report:
+    """Prints as it goes and keeps the figures for ``--json``."""
+
+    def __init__(self) -> None:
+        self.figures: dict[str, Any] = {}
+
+    def section(self, title: str) -> None:
+        print(f"\n== {title}", flush=True)
+
+    def line(self, text: str = "") -> None:
+        print(text, flush=True)
+
+
+# -- cases ---------------------------------------------------------------------------------
+
+
+async def _noop() -> int:
+    return 1
+
+
+def _on_loop_thread(client: ModelsLab) -> ModelsLab:
+    """Move the client's loop to its own thread, as a second calling thread would."""
+    client.map(client.api_keys.get, [], on_progress=lambda done, total: None)
+    return client
+
+
+def bench_hop(report: Report, reps: int, calls: int) -> None:
+    """The cost of running a trivial coroutine from blocking code, five ways."""
+    report.section(f"hop: run a trivial coroutine from blocking code ({reps} reps x {calls})")
+    here = ModelsLab("1|unused", base_url="http://127.0.0.1:9")
+    threaded = _on_loop_thread(ModelsLab("1|unused", base_url="http://127.0.0.1:9"))
+    here_engine, thread_engine = here._runtime.engine, threaded._runtime.engine
+    here_engine.run(_noop())
+    assert thread_engine.thread_loop is not None
+    thread_loop = thread_engine.thread_loop
+    private = asyncio.new_event_loop()
+    with anyio.from_thread.start_blocking_portal() as portal:
+        contenders: dict[str, Callable[[], object]] = {
+            "private loop: run_until_complete": lambda: private.run_until_complete(_noop()),
+            "ModelsLab, loop run by the caller": lambda: here_engine.run(_noop()),
+            "ModelsLab, loop thread (one hop)": lambda: thread_engine.run(_noop()),
+            "run_coroutine_threadsafe().result()": lambda: asyncio.run_coroutine_threadsafe(
+                _noop(), thread_loop
+            ).result(),
+            "anyio BlockingPortal.call": lambda: portal.call(_noop),
+        }
+        samples, _ = interleaved(contenders, reps, calls, warmup=200)
+    private.close()
+    here.close()
+    threaded.close()
+    base = "private loop: run_until_complete"
+    report.line(f"{'way':40s} {'median us':>9s} {'x private loop':>15s}")
+    for name, values in samples.items():
+        ratio = paired_ratio(samples, name, base)
+        report.line(f"{name:40s} {us(statistics.median(values))}  {ratio:14.2f}")
+    report.figures["hop_us"] = {n: statistics.median(v) * 1e6 for n, v in samples.items()}
+
+
+def bench_call(report: Report, kind: str, url: str, token: str, reps: int, calls: int) -> None:
+    """One blocking SDK call against raw httpx calls of the same request."""
+    report.section(
+        f"single call GET /me, {kind} server: median per call, {reps} interleaved reps x {calls}"
+    )
+    headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
+    me = f"{url}/me"
+    loop = asyncio.new_event_loop()
+    raw_sync = httpx.Client(limits=httpx.Limits(max_connections=20))
+    raw_async = httpx.AsyncClient(limits=httpx.Limits(max_connections=20))
+    sdk_async = AsyncModelsLab(token, base_url=url)
+    sdk = ModelsLab(token, base_url=url)
+    sdk_threaded = _on_loop_thread(ModelsLab(token, base_url=url))
+
+    async def raw_async_call() -> Any:
+        return (await raw_async.get(me, headers=headers)).json()
+
+    contenders: dict[str, Callable[[], object]] = {
+        "httpx.Client (+ .json())": lambda: raw_sync.get(me, headers=headers).json(),
+        "httpx.AsyncClient, private loop": lambda: loop.run_until_complete(raw_async_call()),
+        "AsyncModelsLab, private loop": lambda: loop.run_until_complete(sdk_async.profile.get()),
+        "ModelsLab (blocking)": sdk.profile.get,
+        "ModelsLab, on its loop thread": sdk_threaded.profile.get,
+    }
+    samples, cpu = interleaved(contenders, reps, calls, warmup=100)
+    sdk.close()
+    sdk_threaded.close()
+    loop.run_until_complete(sdk_async.aclose())
+    loop.run_until_complete(raw_async.aclose())
+    loop.close()
+    raw_sync.close()
+
+    sync_name, async_name = "httpx.Client (+ .json())", "httpx.AsyncClient, private loop"
+    report.line(
+        f"{'contender':34s} {'median us':>9s} {'x httpx.Client':>15s} {'x AsyncClient':>14s}"
+        f" {'client CPU us':>14s}"
+    )
+    for name, values in samples.items():
+        report.line(
+            f"{name:34s} {us(statistics.median(values))} "
+            f"{paired_ratio(samples, name, sync_name):15.2f} "
+            f"{paired_ratio(samples, name, async_name):14.2f} "
+            f"{us(statistics.median(cpu[name])):>14s}"
+        )
+    vs_async = paired_ratio(samples, "ModelsLab (blocking)", async_name)
+    vs_sync = paired_ratio(samples, "ModelsLab (blocking)", sync_name)
+    hop = paired_ratio(samples, "ModelsLab (blocking)", "AsyncModelsLab, private loop")
+    threaded = paired_ratio(samples, "ModelsLab, on its loop thread", "ModelsLab (blocking)")
+    pipeline = paired_ratio(samples, "AsyncModelsLab, private loop", async_name)
+    report.line(
+        f"target ModelsLab <= {TARGET_VS_ASYNC}x AsyncClient on a private loop: "
+        f"{vs_async:.2f}x {verdict(vs_async, TARGET_VS_ASYNC)}"
+    )
+    report.line(
+        f"target ModelsLab <= {TARGET_VS_SYNC}x httpx.Client: "
+        f"{vs_sync:.2f}x {verdict(vs_sync, TARGET_VS_SYNC)}"
+    )
+    report.line(
+        f"where it goes: SDK pipeline (AsyncModelsLab / AsyncClient) {pipeline:.2f}x; "
+        f"blocking wrapper (ModelsLab / AsyncModelsLab) {hop:.2f}x; "
+        f"the loop thread's hop when in use (on its loop thread / ModelsLab) {threaded:.2f}x"
+    )
+    report.figures[f"call_{kind}"] = {
+        "median_us": {n: statistics.median(v) * 1e6 for n, v in samples.items()},
+        "client_cpu_us": {n: statistics.median(v) * 1e6 for n, v in cpu.items()},
+        "sdk_vs_async": vs_async,
+        "sdk_vs_sync": vs_sync,
+        "pipeline": pipeline,
+        "blocking_wrapper": hop,
+        "loop_thread_hop": threaded,
+    }
+
+
+def _key_ids(url: str, token: str, kind: str) -> list[int]:
+    if kind == "minimal":
+        return list(range(1, KEYS + 1))
+    with ModelsLab(token, base_url=url) as client:
+        return [key.id for key in client.api_keys.list()]
+
+
+async def _raw_map(url: str, token: str, work: list[int], concurrency: int) -> float:
+    """The same requests with raw httpx: ``concurrency`` workers, one pool, JSON parsed."""
+    headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
+    limits = httpx.Limits(max_connections=20, max_keepalive_connections=20)
+    async with httpx.AsyncClient(limits=limits) as client:
+
+        async def run(items: list[int]) -> None:
+            pending = iter(items)
+
+            async def worker() -> None:
+                for key in pending:
+                    (await client.get(f"{url}/api-keys/{key}", headers=headers)).json()
+
+            async with anyio.create_task_group() as tg:
+                for _ in range(concurrency):
+                    tg.start_soon(worker)
+
+        await run(work[: concurrency * 4])  # open the connections
+        started = time.perf_counter()
+        await run(work)
+        return time.perf_counter() - started
+
+
+async def _async_map(url: str, token: str, work: list[int]) -> tuple[float, int]:
+    async with AsyncModelsLab(token, base_url=url) as client:
+        await client.map(client.api_keys.get, work[:64])  # open the connections
+        started = time.perf_counter()
+        results = await client.map(client.api_keys.get, work)
+        return time.perf_counter() - started, len(results.failed)
+
+
+def bench_map(
+    report: Report, kind: str, url: str, token: str, reps: int, items: int, sample: int
+) -> None:
+    """``map`` over ``items`` calls of ``LATENCY`` seconds, against the ideal, raw httpx
+    doing the same with as many workers, and a sequential loop."""
+    ids = _key_ids(url, token, kind)
+    work = [ids[n % len(ids)] for n in range(items)]
+    concurrency = 16
+    ideal = math.ceil(items / concurrency) * LATENCY
+    report.section(
+        f"map: {items} x GET /api-keys/{{id}} ({LATENCY * 1000:.0f} ms each), {kind} server, "
+        f"default concurrency {concurrency}; median of {reps}"
+    )
+    times: dict[str, list[float]] = {"blocking": [], "async": [], "raw": [], "sequential": []}
+    failures = 0
+    with ModelsLab(token, base_url=url) as client:
+
+        def run_blocking() -> None:
+            nonlocal failures
+            # (Re)open the connections: the server drops them after 5 s idle.
+            client.map(client.api_keys.get, work[: concurrency * 4])
+            started = time.perf_counter()
+            results = client.map(client.api_keys.get, work)
+            times["blocking"].append(time.perf_counter() - started)
+            failures += len(results.failed)
+
+        def run_async() -> None:
+            nonlocal failures
+            elapsed, failed = anyio.run(_async_map, url, token, work)
+            times["async"].append(elapsed)
+            failures += failed
+
+        def run_raw() -> None:
+            times["raw"].append(anyio.run(_raw_map, url, token, work, concurrency))
+
+        def run_sequential() -> None:
+            started = time.perf_counter()
+            for key in work[:sample]:
+                client.api_keys.get(key)
+            times["sequential"].append((time.perf_counter() - started) / sample * items)
+
+        steps = [run_blocking, run_async, run_raw, run_sequential]
+        for rep in range(reps):
+            for step in steps[rep % 4 :] + steps[: rep % 4]:
+                gc.collect()
+                step()
+    b, a, r, s = (statistics.median(times[k]) for k in ("blocking", "async", "raw", "sequential"))
+    report.line(f"ideal ({items} / {concurrency} x {LATENCY * 1000:.0f} ms)    {ideal:8.2f} s")
+    report.line(f"ModelsLab.map                  {b:8.2f} s   {b / ideal:5.2f}x ideal")
+    report.line(f"AsyncModelsLab.map             {a:8.2f} s   {a / ideal:5.2f}x ideal")
+    report.line(
+        f"raw httpx.AsyncClient, {concurrency} workers {r:6.2f} s   {r / ideal:5.2f}x ideal "
+        f"(ModelsLab.map is {b / r:.2f}x this)"
+    )
+    report.line(
+        f"sequential loop                {s:8.2f} s   {s / b:5.1f}x ModelsLab.map "
+        f"(timed on {sample} items, scaled to {items})"
+    )
+    report.line(f"failures: {failures}")
+    report.line(
+        f"target ModelsLab.map <= {TARGET_MAP}x ideal: {b / ideal:.2f}x "
+        f"{verdict(b / ideal, TARGET_MAP)}"
+    )
+    report.figures[f"map_{kind}"] = {
+        "items": items,
+        "ideal_s": ideal,
+        "blocking_s": b,
+        "async_s": a,
+        "raw_httpx_s": r,
+        "sequential_s_extrapolated": s,
+        "sequential_sample": sample,
+        "failures": failures,
+    }
+
+
+def bench_pool(report: Report, kind: str, url: str, token: str, reps: int, items: int) -> None:
+    """``AsyncModelsLab.map`` on its default transport and on one whose pooled
+    connections cache their socket (see ``_experiments``): the cost of httpcore's
+    pool bookkeeping, which the SDK's transport setup could avoid."""
+    from ._experiments import socket_caching_transport
+
+    ids = _key_ids(url, token, kind)
+    work = [ids[n % len(ids)] for n in range(items)]
+    report.section(
+        f"pool bookkeeping: AsyncModelsLab.map of {items} x {LATENCY * 1000:.0f} ms, {kind} "
+        f"server, default vs socket-caching connections; median of {reps}"
+    )
+
+    async def timed(transport: httpx.AsyncHTTPTransport | None) -> tuple[float, float]:
+        async with AsyncModelsLab(token, base_url=url, transport=transport) as client:
+            await client.map(client.api_keys.get, work[:64])
+            started, cpu = time.perf_counter(), time.process_time()
+            await client.map(client.api_keys.get, work)
+            return time.perf_counter() - started, time.process_time() - cpu
+
+    runs: dict[str, list[tuple[float, float]]] = {"default": [], "caching": []}
+    for rep in range(reps):
+        for name in ("default", "caching") if rep % 2 == 0 else ("caching", "default"):
+            gc.collect()
+            transport = socket_caching_transport() if name == "caching" else None
+            runs[name].append(anyio.run(timed, transport))
+    report.line(f"{'connections':12s} {'seconds':>8s} {'client CPU per request':>24s}")
+    figures = {}
+    for name, values in runs.items():
+        wall = statistics.median(v[0] for v in values)
+        cpu = statistics.median(v[1] for v in values) / items
+        report.line(f"{name:12s} {wall:8.2f} {cpu * 1e6:21.0f} us")
+        figures[name] = {"seconds": wall, "cpu_per_request_us": cpu * 1e6}
+    report.figures[f"pool_{kind}"] = figures
+
+
+def bench_sweep(report: Report, kind: str, url: str, token: str, items: int) -> None:
+    """``map`` at several concurrencies: where more in flight stops paying."""
+    ids = _key_ids(url, token, kind)
+    work = [ids[n % len(ids)] for n in range(items)]
+    report.section(f"map concurrency sweep: {items} x {LATENCY * 1000:.0f} ms, {kind} server")
+    report.line(
+        f"{'concurrency':>11s} {'seconds':>8s} {'ideal':>6s} {'x ideal':>8s} {'failed':>7s}"
+    )
+    sweep = {}
+    with ModelsLab(token, base_url=url) as client:
+        for concurrency in (8, 16, 32):
+            ideal = math.ceil(items / concurrency) * LATENCY
+            client.map(client.api_keys.get, work[: concurrency * 4], concurrency=concurrency)
+            started = time.perf_counter()
+            results = client.map(client.api_keys.get, work, concurrency=concurrency)
+            elapsed = time.perf_counter() - started
+            report.line(
+                f"{concurrency:11d} {elapsed:8.2f} {ideal:6.2f} {elapsed / ideal:8.2f} "
+                f"{len(results.failed):7d}"
+            )
+            sweep[concurrency] = {"seconds": elapsed, "ideal": ideal, "failed": len(results.failed)}
+    report.figures[f"sweep_{kind}"] = sweep
+
+
+def bench_volume(report: Report, kind: str, url: str, token: str, items: int) -> None:
+    """Many operations through one ``map``: every failure counted by kind."""
+    ids = _key_ids(url, token, kind)
+    work = [ids[n % len(ids)] for n in range(items)]
+    report.section(f"volume: {items} operations through ModelsLab.map, {kind} server")
+    with ModelsLab(token, base_url=url) as client:
+        client.map(client.api_keys.get, work[:64])
+        started = time.perf_counter()
+        results = client.map(client.api_keys.get, work)
+        elapsed = time.perf_counter() - started
+    kinds: dict[str, int] = {}
+    by_server = 0
+    for outcome in results.failed:
+        name = type(outcome.error).__name__
+        kinds[name] = kinds.get(name, 0) + 1
+        by_server += isinstance(outcome.error, APIError)  # the server answered an error
+    ideal = math.ceil(items / 16) * LATENCY
+    report.line(
+        f"{len(results.succeeded)} succeeded, {len(results.failed)} failed "
+        f"({by_server} answered by the server as errors; others: {kinds or 'none'})"
+    )
+    report.line(f"{elapsed:.2f} s ({elapsed / ideal:.2f}x the ideal {ideal:.2f} s)")
+    client_side = len(results.failed) - by_server
+    report.line(
+        f"target: no failure the server did not cause: {client_side} "
+        f"{'meets' if client_side == 0 else 'MISSES'}"
+    )
+    report.figures[f"volume_{kind}"] = {
+        "items": items,
+        "seconds": elapsed,
+        "failed": len(results.failed),
+        "client_side_failures": client_side,
+        "kinds": kinds,
+    }
+
+
+# -- main ----------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "nproc": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "httpx": httpx.__version__,
+        "anyio": _version("anyio"),
+        "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
+    }
+
+
+def _version(name: str) -> str:
+    from importlib.metadata import version
+
+    return version(name)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--quick", action="store_true", help="a short smoke run")
+    parser.add_argument(
+        "--server",
+        choices=["emulator", "minimal", "both"],
+        default="both",
+        help="the loopback server for the single-call and map cases (default: both)",
+    )
+    parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    args = parser.parse_args(argv)
+
+    quick = args.quick
+    reps, calls = (3, 100) if quick else (7, 200)
+    map_reps, map_items, sample = (1, 1000, 20) if quick else (3, 1000, 50)
+    volume = 2_000 if quick else 10_000
+    kinds = ["emulator", "minimal"] if args.server == "both" else [args.server]
+
+    report = Report()
+    info = machine()
+    report.figures["machine"] = info
+    report.section(
+        f"machine: {info['nproc']} CPUs, Python {info['python']}, {info['platform']}; "
+        f"httpx {info['httpx']}, anyio {info['anyio']}; load average {info['load_average']}"
+    )
+    started = time.perf_counter()
+    bench_hop(report, reps, calls * 5)
+    for kind in kinds:
+        with server(kind) as (url, token):
+            bench_call(report, kind, url, token, reps, calls)
+            bench_map(report, kind, url, token, map_reps, map_items, sample)
+            if kind == kinds[0]:
+                bench_volume(report, kind, url, token, volume)
+            if kind == "minimal" and not quick:
+                bench_sweep(report, kind, url, token, map_items)
+                bench_pool(report, kind, url, token, 2, map_items)
+    report.section(
+        f"done in {time.perf_counter() - started:.0f} s; load average now "
+        f"{os.getloadavg() if hasattr(os, 'getloadavg') else None}"
+    )
+    if args.json:
+        with open(args.json, "w") as out:
+            json.dump(report.figures, out, indent=2, default=str)
+    return 0
