@@ -7,13 +7,7 @@ line, then serves until its standard input closes. ``POST /api-keys`` answers af
 
 from __future__ import annotations
 
-import sys
-import threading
-import time
-
-import uvicorn
-
-from ._server import API_ROOT
+from ._server import serve_until_stdin_closes
 
 CREATE_LATENCY = 0.020
 EMAIL = "perf@example.com"
@@ -37,31 +31,7 @@ def main() -> None:
 
     key_id = anyio.run(seed)
     fake.set_latency(CREATE_LATENCY, route="POST /api-keys")
-    # uvicorn binds the socket itself, as in benchmarks._server: its TCP sockets then
-    # get TCP_NODELAY from asyncio (``fake.serve()`` pays ~40 ms of delayed ACK per call).
-    config = uvicorn.Config(
-        fake.asgi_app,
-        host="127.0.0.1",
-        port=0,
-        log_level="warning",
-        access_log=False,
-        lifespan="off",
-        server_header=False,
-        date_header=False,
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise SystemExit("the benchmark server did not start")
-        time.sleep(0.01)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    print(f"http://127.0.0.1:{port}{API_ROOT} {token} {key_id}", flush=True)
-    sys.stdin.read()  # until the benchmark closes our stdin
-    server.should_exit = True
-    thread.join(10)
+    serve_until_stdin_closes(fake.asgi_app, token, key_id)
 
 
 if __name__ == "__main__":

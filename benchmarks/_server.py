@@ -107,6 +107,12 @@ def main() -> None:
         app, token = minimal_app, "1|bench-token"
     else:
         raise SystemExit(f"unknown server {kind!r}: emulator or minimal")
+    serve_until_stdin_closes(app, token)
+
+
+def serve_until_stdin_closes(app: Any, *announce: object) -> None:
+    """Serve ``app`` on a free loopback port; print the base URL and ``announce``
+    on one line, then serve until the benchmark closes our stdin."""
     # uvicorn binds the socket itself: its TCP sockets get TCP_NODELAY from asyncio.
     config = uvicorn.Config(
         app,
@@ -127,7 +133,7 @@ def main() -> None:
             raise SystemExit("the benchmark server did not start")
         time.sleep(0.01)
     port = server.servers[0].sockets[0].getsockname()[1]
-    print(f"http://127.0.0.1:{port}{API_ROOT} {token}", flush=True)
+    print(" ".join([f"http://127.0.0.1:{port}{API_ROOT}", *map(str, announce)]), flush=True)
     sys.stdin.read()  # until the benchmark closes our stdin
     server.should_exit = True
     thread.join(10)
