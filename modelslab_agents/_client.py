@@ -261,7 +261,8 @@ class AsyncModelsLab(AsyncResources):
         default_headers: Extra headers sent on every request.
         allow_insecure_http: Allow plain ``http://`` off loopback (trusted proxies).
         retry_backoff: First back-off in seconds, doubled and jittered per retry;
-            0 makes retries instant (handy in tests).
+            0 removes the back-off sleeps in tests (a server-given Retry-After
+            or rate-limit reset is still waited out).
         max_retry_after: The longest ``Retry-After`` waited out; longer raises
             :class:`RateLimitError` at once.
         total_timeout: Cap on the seconds one call spends, retries included.

@@ -33,7 +33,7 @@ class RetryPolicy:
     Attributes:
         max_retries: Retries after the first attempt; 0 turns retrying off.
         backoff: The first back-off in seconds, doubled on each retry and jittered;
-            0 makes retries instant (for tests).
+            0 removes the back-off sleeps (for tests; server-given delays still apply).
         max_backoff: The cap on one back-off.
         max_retry_after: The longest ``Retry-After`` the SDK waits out; a longer
             one raises :class:`RateLimitError` at once.
