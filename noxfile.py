@@ -1,11 +1,11 @@
 """Every task of the project, as nox sessions.
 
-    nox -s tests            # the test suite, on every installed Python 3.10-3.13
-    nox -s lint             # ruff: lint and formatting
-    nox -s typecheck        # mypy --strict
-    nox -s generate         # regenerate code from the spec (-- --check: fail if stale)
-    nox -s bench            # benchmarks: ratios against raw httpx, measured side by side
-    nox -s soak             # the long fault campaign against the emulator
+- ``nox -s tests``: the test suite, on every installed Python 3.10-3.13
+- ``nox -s lint``: ruff, lint and formatting
+- ``nox -s typecheck``: mypy --strict
+- ``nox -s generate``: regenerate code from the spec (``-- --check``: fail if stale)
+- ``nox -s bench``: benchmarks, ratios against raw httpx measured side by side
+- ``nox -s soak``: the long fault campaign against the emulator
 """
 
 from __future__ import annotations
