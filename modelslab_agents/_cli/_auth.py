@@ -47,6 +47,19 @@ def store_session(
         raise CliError(f"logged in, but the token was not stored ({what}): {exc}") from None
 
 
+def _report_login(state: AppState, session: AuthSession, stored_in: str, *lines: str) -> None:
+    """Print a new login: the session as JSON (with where the token went), or ``lines``."""
+    out = state.output
+    if out.as_json:
+        out.record(
+            session,
+            facts={"profile": state.profile_name, "token_store": state.token_store_kind(stored_in)},
+        )
+        return
+    for line in lines:
+        out.line(line)
+
+
 def _revoke_quietly(state: AppState, token: Secret) -> bool:
     try:
         state.client(token=token).auth.logout()
@@ -162,15 +175,13 @@ def login(
         scopes=list(scopes) or None,
     )
     stored_in = store_session(state, session, session.access_token, email)
-    out = state.output
-    if out.as_json:
-        out.record(
-            session,
-            facts={"profile": state.profile_name, "token_store": state.token_store_kind(stored_in)},
-        )
-        return
-    out.line(f"Logged in as {email} to {state.base_url()} (profile {state.profile_name!r}).")
-    out.line(f"Token stored in {stored_in}; it expires {human(session.expires_at)}.")
+    _report_login(
+        state,
+        session,
+        stored_in,
+        f"Logged in as {email} to {state.base_url()} (profile {state.profile_name!r}).",
+        f"Token stored in {stored_in}; it expires {human(session.expires_at)}.",
+    )
 
 
 @auth.command(short_help="Revoke the token and forget it.")
@@ -327,15 +338,13 @@ def verify_email(state: AppState, code: str) -> None:
     session = state.client(auth=False).auth.verify_email(Secret(code))
     email = session.user.email if session.user is not None else None
     stored_in = store_session(state, session, session.access_token, email)
-    out = state.output
-    if out.as_json:
-        out.record(
-            session,
-            facts={"profile": state.profile_name, "token_store": state.token_store_kind(stored_in)},
-        )
-        return
-    out.line(f"Email verified; logged in as {email or '?'} (profile {state.profile_name!r}).")
-    out.line(f"Token stored in {stored_in}.")
+    _report_login(
+        state,
+        session,
+        stored_in,
+        f"Email verified; logged in as {email or '?'} (profile {state.profile_name!r}).",
+        f"Token stored in {stored_in}.",
+    )
 
 
 @auth.command(short_help="Show the profile, URL and token in use.")
