@@ -39,6 +39,7 @@ from ._logging import logger, setup_from_env
 from ._resources import AsyncResources
 from ._retry import NOT_SENT, RateGate, RetryEvent, RetryHook, RetryPolicy, parse_retry_after
 from ._secret import Secret
+from ._transport import ConnectionPool
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -52,9 +53,13 @@ I = TypeVar("I")  # noqa: E741
 DEFAULT_BASE_URL: Final = "https://modelslab.com/api/agents/v1"
 #: Finite by default: a stuck server must never hang an agent.
 DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=10.0)
-#: More than ~20 requests in flight on one httpx pool gets slower, and httpcore
-#: drops idle connections above max_keepalive, so both are set to the same size.
-DEFAULT_LIMITS: Final = httpx.Limits(max_connections=20, max_keepalive_connections=20)
+#: Connections open at once, all of them kept alive between requests: enough for a
+#: batch at its default concurrency (16) with room for other calls beside it.
+MAX_CONNECTIONS: Final = 20
+#: The same limits for httpx's own pool, which sends through a proxy.
+DEFAULT_LIMITS: Final = httpx.Limits(
+    max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_CONNECTIONS
+)
 ATTEMPT_HEADER: Final = "X-ModelsLab-Attempt"
 USER_AGENT: Final = f"modelslab-agents/{__version__} (python; httpx/{httpx.__version__})"
 _SDK_HEADERS: Final = {
@@ -182,11 +187,16 @@ class _Pool:
                 follow_redirects=False,  # never carry the token to another origin
                 headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
             )
-            # With no proxy mounted (none in the environment), every request of this
-            # client goes to one transport. These are httpx internals, so when they are
-            # absent or a proxy is mounted, requests take the public path instead.
+            # With no proxy mounted (none in the environment), every request goes to
+            # one transport: the user's, or the SDK's own pool (see _transport.py).
+            # ``_mounts`` is httpx's; when it is absent or a proxy is mounted, requests
+            # take the public path through httpx's transports instead.
             if not getattr(self.http, "_mounts", True):
-                self.direct = getattr(self.http, "_transport", None)
+                self.direct = self.transport or ConnectionPool(
+                    ssl_context=_shared_ssl_context(),
+                    max_connections=MAX_CONNECTIONS,
+                    keepalive_expiry=DEFAULT_LIMITS.keepalive_expiry,
+                )
         return self.http
 
     async def send(
@@ -244,6 +254,8 @@ class _Pool:
         self.closed = True
         if self.http is not None and self.owned:
             await self.http.aclose()
+        if isinstance(self.direct, ConnectionPool):
+            await self.direct.aclose()
 
 
 class AsyncModelsLab(AsyncResources):
