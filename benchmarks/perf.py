@@ -381,10 +381,21 @@ IMPORTS = {
 }
 
 
+#: Interpreters for the import case may write bytecode whatever the caller's
+#: environment says: installed dependencies come with theirs, and a fair comparison
+#: needs the SDK's cached too (PYTHONDONTWRITEBYTECODE=1 would recompile it each time).
+_IMPORT_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def _import_seconds(statement: str) -> float:
     code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env=_IMPORT_ENV,
     )
     return float(out.stdout)
 
@@ -415,6 +426,7 @@ def case_imports(quick: bool) -> None:
         text=True,
         check=True,
         cwd=ROOT,
+        env=_IMPORT_ENV,
     )
     ours = []
     for line in out.stderr.splitlines():

@@ -39,7 +39,6 @@ from ._logging import logger, setup_from_env
 from ._resources import AsyncResources
 from ._retry import NOT_SENT, RateGate, RetryEvent, RetryHook, RetryPolicy, parse_retry_after
 from ._secret import Secret
-from ._transport import ConnectionPool
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -150,6 +149,18 @@ def _resolve_timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
     return httpx.Timeout(float(timeout))
 
 
+def _own_pool() -> httpx.AsyncBaseTransport:
+    # Imported on first use: httpcore, which it needs, takes ~140 ms to import, and
+    # httpx itself defers it until the first request too.
+    from ._transport import ConnectionPool
+
+    return ConnectionPool(
+        ssl_context=_shared_ssl_context(),
+        max_connections=MAX_CONNECTIONS,
+        keepalive_expiry=DEFAULT_LIMITS.keepalive_expiry,
+    )
+
+
 class _Pool:
     """What a client shares with its siblings: the httpx client and the rate gate.
 
@@ -192,11 +203,7 @@ class _Pool:
             # ``_mounts`` is httpx's; when it is absent or a proxy is mounted, requests
             # take the public path through httpx's transports instead.
             if not getattr(self.http, "_mounts", True):
-                self.direct = self.transport or ConnectionPool(
-                    ssl_context=_shared_ssl_context(),
-                    max_connections=MAX_CONNECTIONS,
-                    keepalive_expiry=DEFAULT_LIMITS.keepalive_expiry,
-                )
+                self.direct = self.transport or _own_pool()
         return self.http
 
     async def send(
@@ -254,8 +261,8 @@ class _Pool:
         self.closed = True
         if self.http is not None and self.owned:
             await self.http.aclose()
-        if isinstance(self.direct, ConnectionPool):
-            await self.direct.aclose()
+        if self.direct is not None and self.direct is not self.transport:
+            await self.direct.aclose()  # the SDK's own pool
 
 
 class AsyncModelsLab(AsyncResources):
