@@ -2,7 +2,8 @@
 
 Items are pulled by a fixed set of workers rather than one task per item, so a
 batch of 10,000 never holds more than ``concurrency`` requests (and tasks) at
-once, and httpx's pool is never asked for more connections than it keeps alive.
+once, and the client's pool (20 connections) is never asked for more than it keeps
+open.
 """
 
 from __future__ import annotations
