@@ -148,8 +148,8 @@ class ConnectionPool(httpx.AsyncBaseTransport):
         self._closed = True
         idle, self._idle = self._idle, []
         self._slots_taken -= len(idle)
-        while self._waiters:  # woken, each finds the pool closed
-            self._grant(self._waiters.popleft(), None)
+        while self._waiters:  # woken without a slot, each finds the pool closed
+            self._waiters.popleft().event.set()
         with anyio.CancelScope(shield=True):
             for connection in idle:
                 await connection.aclose()
@@ -194,21 +194,26 @@ class ConnectionPool(httpx.AsyncBaseTransport):
                 await self._release(waiter.connection)  # cancelled as it arrived: pass it on
             elif waiter.granted:
                 self._free_slot(None)
-            else:
+            elif waiter in self._waiters:  # not yet woken by aclose()
                 self._waiters.remove(waiter)
             raise
         if not waiter.granted:
+            if self._closed:  # woken by aclose()
+                raise RuntimeError("the connection pool is closed")
             self._waiters.remove(waiter)
             raise httpcore.PoolTimeout("no connection became free within the pool timeout")
         connection = waiter.connection
+        if self._closed:
+            if connection is not None:
+                await self._close(connection)
+            else:
+                self._free_slot(None)
+            raise RuntimeError("the connection pool is closed")
         if connection is not None and connection.can_handle_request(origin):
             return connection
         if connection is not None:  # another origin's: its slot is ours, not it
             with anyio.CancelScope(shield=True):
                 await connection.aclose()
-        if self._closed:
-            self._free_slot(None)
-            raise RuntimeError("the connection pool is closed")
         return self._new_connection(origin)
 
     def _new_connection(self, origin: httpcore.Origin) -> httpcore.AsyncHTTPConnection:

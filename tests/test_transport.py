@@ -228,6 +228,7 @@ async def test_closing_the_pool_wakes_the_waiting_requests() -> None:
         assert [str(e) for e in errors] == ["the connection pool is closed"]
         await anyio.sleep(0.05)
         assert server.open == 0  # the /slow connection closed when its answer was read
+        assert "0 in use, 0 idle, 0 waiting" in repr(pool)
 
 
 @pytest.mark.parametrize("core_error", list(_HTTPX_ERRORS))
