@@ -558,7 +558,7 @@ class AsyncModelsLab(AsyncResources):
                 error = _connection_error(exc, endpoint)
                 status = None
                 not_sent = isinstance(exc, NOT_SENT)
-                retryable = not_sent or endpoint.idempotent
+                retryable = (not_sent or endpoint.idempotent) and not _certificate_failed(exc)
                 delay = None
                 may_have_acted = may_have_acted or not not_sent
                 if not not_sent:
@@ -739,6 +739,18 @@ def _connection_error(exc: httpx.TransportError, endpoint: Endpoint[Any]) -> API
         )
     error.__cause__ = exc
     return error
+
+
+def _certificate_failed(exc: BaseException) -> bool:
+    """The server's TLS certificate failed verification: asking again cannot help."""
+    seen: BaseException | None = exc
+    for _ in range(8):  # httpx -> httpcore -> ssl; a bound, in case a chain loops
+        if seen is None:
+            return False
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _log_answer(

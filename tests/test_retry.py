@@ -7,15 +7,17 @@ elapsed time. Pauses are checked by the order in which requests reach the server
 from __future__ import annotations
 
 import email.utils
+import ssl
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import anyio
+import httpcore
 import httpx
 import pytest
 import respx
-from conftest import BASE_URL, fail, make_client, ok
+from conftest import BASE_URL, TOKEN, fail, make_client, ok
 
 from modelslab_agents import (
     APIConnectionError,
@@ -221,6 +223,39 @@ async def test_connect_errors_exhaust_to_api_connection_error(router: respx.Mock
     assert "never saw the request" in str(info.value)
     assert "ConnectError: refused" in str(info.value)
     assert router.calls.call_count == 2
+
+
+def _certificate_error() -> httpx.ConnectError:
+    """What httpx raises for a server whose certificate fails verification."""
+    try:
+        try:
+            raise ssl.SSLCertVerificationError(1, "certificate verify failed: self-signed")
+        except ssl.SSLError as exc:
+            raise httpcore.ConnectError(str(exc)) from exc
+    except httpcore.ConnectError as exc:
+        try:
+            raise httpx.ConnectError(str(exc)) from exc
+        except httpx.ConnectError as mapped:
+            return mapped
+
+
+@pytest.mark.anyio
+async def test_a_certificate_that_fails_verification_is_not_retried() -> None:
+    # Safe to repeat (the request never left), but a bad certificate stays bad. A plain
+    # MockTransport, because respx re-raises side effects without their cause.
+    attempts = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        attempts.append(request)
+        raise _certificate_error()
+
+    transport = httpx.MockTransport(handler)
+    async with AsyncModelsLab(
+        TOKEN, base_url=BASE_URL, transport=transport, max_retries=3, retry_backoff=0
+    ) as client:
+        with pytest.raises(APIConnectionError, match="certificate verify failed"):
+            await client.profile.get()
+    assert len(attempts) == 1
 
 
 # -- 429 and Retry-After -------------------------------------------------------------------
