@@ -48,9 +48,12 @@ def _structure_datetime(value: Any, _: type) -> datetime:
     if value.endswith(("Z", "z")):  # Python 3.10's fromisoformat rejects "Z"
         value = value[:-1] + "+00:00"
     try:
-        return datetime.fromisoformat(value)
+        parsed = datetime.fromisoformat(value)
     except ValueError:
         raise ValueError("expected an ISO 8601 timestamp") from None  # no echo of the value
+    # The service keeps time in UTC; one without an offset is UTC too, so that every
+    # timestamp compares with every other (naive and aware ones raise TypeError).
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=timezone.utc)
 
 
 def _structure_int(value: Any, _: type) -> int:

@@ -50,11 +50,16 @@ def test_secret_field_of_wrong_type_is_a_decode_error() -> None:
         ),
         ("2024-05-01T10:00:00.123456Z", datetime(2024, 5, 1, 10, 0, 0, 123456, timezone.utc)),
         (1714557600, datetime(2024, 5, 1, 10, tzinfo=timezone.utc)),
+        # Without an offset: UTC, like the service's clock, never a naive datetime.
+        ("2024-05-01T10:00:00", datetime(2024, 5, 1, 10, tzinfo=timezone.utc)),
+        ("2024-05-01 10:00:00", datetime(2024, 5, 1, 10, tzinfo=timezone.utc)),
     ],
 )
 def test_timestamps(text: Any, expected: datetime) -> None:
     token = structure({"id": 1, "created_at": text}, AccessToken)
     assert token.created_at == expected
+    assert token.created_at is not None
+    assert token.created_at.utcoffset() == expected.utcoffset()
 
 
 def test_bad_timestamp_is_a_decode_error_naming_the_field() -> None:
