@@ -21,6 +21,7 @@ when the environment names one, the client sends through httpx's transports inst
 from __future__ import annotations
 
 import contextlib
+import time
 from collections import deque
 from collections.abc import AsyncIterable, AsyncIterator, Iterator
 from typing import TYPE_CHECKING, Final
@@ -103,7 +104,8 @@ class ConnectionPool(httpx.AsyncBaseTransport):
         self._ssl_context = ssl_context
         self._max_connections = max_connections
         self._keepalive_expiry = keepalive_expiry
-        self._idle: list[httpcore.AsyncHTTPConnection] = []  # most recently used last
+        #: (idle since, connection), the most recently used last.
+        self._idle: list[tuple[float, httpcore.AsyncHTTPConnection]] = []
         self._slots_taken = 0
         self._waiters: deque[_Waiter] = deque()
         self._closed = False
@@ -151,7 +153,7 @@ class ConnectionPool(httpx.AsyncBaseTransport):
         while self._waiters:  # woken without a slot, each finds the pool closed
             self._waiters.popleft().event.set()
         with anyio.CancelScope(shield=True):
-            for connection in idle:
+            for _, connection in idle:
                 await connection.aclose()
 
     async def _acquire(
@@ -160,6 +162,7 @@ class ConnectionPool(httpx.AsyncBaseTransport):
         """A connection to ``origin`` that this request alone may use."""
         if self._closed:
             raise RuntimeError("the connection pool is closed")
+        await self._close_long_idle()
         while (connection := self._take_idle(origin)) is not None:
             # Only the connection about to be used is asked whether its server hung up.
             if connection.is_available() and not connection.has_expired():
@@ -170,15 +173,28 @@ class ConnectionPool(httpx.AsyncBaseTransport):
             return self._new_connection(origin)
         if self._idle:  # at the limit, idle connections to other origins make room
             with anyio.CancelScope(shield=True):
-                await self._idle.pop(0).aclose()  # the least recently used keeps its slot
+                await self._idle.pop(0)[1].aclose()  # the least recently used keeps its slot
             return self._new_connection(origin)
         return await self._wait_in_line(origin, timeout)
+
+    async def _close_long_idle(self) -> None:
+        """Close the connections idle for longer than the keep-alive expiry.
+
+        Only the connection about to be reused is asked whether its server hung up;
+        without this, those below it on the stack would stay open (half-closed, once
+        the server gave up on them) for as long as the client lives.
+        """
+        if self._keepalive_expiry is None:
+            return
+        idle_before = time.monotonic() - self._keepalive_expiry
+        while self._idle and self._idle[0][0] < idle_before:
+            await self._close(self._idle.pop(0)[1])
 
     def _take_idle(self, origin: httpcore.Origin) -> httpcore.AsyncHTTPConnection | None:
         idle = self._idle
         for index in range(len(idle) - 1, -1, -1):
-            if idle[index].can_handle_request(origin):
-                return idle.pop(index)
+            if idle[index][1].can_handle_request(origin):
+                return idle.pop(index)[1]
         return None
 
     async def _wait_in_line(
@@ -241,7 +257,7 @@ class ConnectionPool(httpx.AsyncBaseTransport):
         if self._waiters:
             self._grant(self._waiters.popleft(), connection)
         elif connection is not None:
-            self._idle.append(connection)
+            self._idle.append((time.monotonic(), connection))
         else:
             self._slots_taken -= 1
 

@@ -174,6 +174,24 @@ async def test_an_idle_connection_past_its_keepalive_is_replaced() -> None:
         assert server.accepted == 2
 
 
+async def test_connections_left_idle_below_the_one_in_use_are_closed() -> None:
+    # Sequential calls keep reusing the top of the stack; the two connections a burst
+    # left below it must not stay open for the life of the client.
+    pool = make_pool(keepalive_expiry=0.3)
+    async with serving() as server, client_on(pool) as http:
+        async with anyio.create_task_group() as tg:
+            for _ in range(3):
+                tg.start_soon(http.get, f"{server.base_url}/slow")
+        assert server.open == 3
+        for _ in range(12):  # 0.6 s: twice the keep-alive expiry, in steps of a sixth
+            await anyio.sleep(0.05)
+            assert (await http.get(f"{server.base_url}/")).status_code == 200
+        await anyio.sleep(0.05)  # the server sees the two below go
+        assert server.open == 1
+        assert server.accepted == 3  # the top one was reused throughout
+        assert "0 in use, 1 idle" in repr(pool)
+
+
 async def test_a_refused_connection_is_an_httpx_connect_error_and_frees_its_slot() -> None:
     listener = await anyio.create_tcp_listener(local_host="127.0.0.1")
     port = listener.extra(anyio.abc.SocketAttribute.local_port)
