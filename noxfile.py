@@ -56,14 +56,14 @@ def generate(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Run the benchmarks and print their tables of ratios (`-- --quick` for a short run).
+    """Run the benchmarks and print one table of ratios (`-- --quick` for a short run).
 
-    `benchmarks` covers the blocking client and batches, `benchmarks.perf` the async
-    overhead, the reference samples, import time and memory.
+    `benchmarks.run` covers the blocking client and batches, `benchmarks.perf` the
+    async overhead, the reference samples, import time and memory; `benchmarks` runs
+    both and ends with the summary of every target.
     """
     session.install("-e", ".[test]")
     session.run("python", "-m", "benchmarks", *session.posargs)
-    session.run("python", "-m", "benchmarks.perf", *session.posargs)
 
 
 @nox.session

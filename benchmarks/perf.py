@@ -31,13 +31,12 @@ import requests
 from modelslab_agents import AsyncModelsLab, ModelsLab
 from modelslab_agents.testing import FakeControlPlane
 
+from . import _table
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOKEN = "1|perf-token-0123456789"
 BASE = "https://perf.example/api/agents/v1"
 T = TypeVar("T")
-
-Row = tuple[str, str, float, str, str]  # case, ratio name, ratio, target, raw medians
-rows: list[Row] = []
 
 
 def fmt(seconds: float) -> str:
@@ -49,8 +48,7 @@ def fmt(seconds: float) -> str:
 
 
 def record(case: str, name: str, ratio: float, target: str, raw: str) -> None:
-    rows.append((case, name, ratio, target, raw))
-    print(f"  {name}: {ratio:.3f}x (target {target}); {raw}", flush=True)
+    _table.record(case, name, f"{ratio:.3f}x", target, _table.meets(ratio, target), raw)
 
 
 # -- plumbing ----------------------------------------------------------------------------
@@ -531,31 +529,33 @@ def machine() -> str:
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.perf")
-    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
-    parser.add_argument(
-        "--only", choices=["calls", "samples", "imports", "memory"], action="append"
-    )
-    args = parser.parse_args()
-    only = set(args.only or ["calls", "samples", "imports", "memory"])
+SUITES = ("calls", "samples", "imports", "memory")
+
+
+def run_suite(quick: bool, only: set[str]) -> None:
+    """Run the cases named in ``only``, recording their target rows."""
     print(machine(), flush=True)
     runner = Runner()
     try:
         if "calls" in only:
-            case_per_call(runner, args.quick)
+            case_per_call(runner, quick)
         if "samples" in only:
-            case_samples(runner, args.quick)
+            case_samples(runner, quick)
     finally:
         runner.close()
     if "imports" in only:
-        case_imports(args.quick)
+        case_imports(quick)
     if "memory" in only:
-        case_memory(args.quick)
-    print()
-    print(f"{'case':<22} {'ratio':<48} {'value':>9}  {'target':<8} raw medians")
-    for case, name, value, target, raw_text in rows:
-        print(f"{case:<22} {name:<48} {value:>8.3f}x  {target:<8} {raw_text}")
+        case_memory(quick)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.perf")
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--only", choices=SUITES, action="append")
+    args = parser.parse_args()
+    run_suite(args.quick, set(args.only or SUITES))
+    _table.print_table("summary")
 
 
 if __name__ == "__main__":

@@ -4,8 +4,8 @@ Every comparison is measured side by side in one process, against the same
 loopback server (in its own process), in interleaved repetitions whose order
 rotates; a ratio is the median of the per-repetition ratios. See ``README.md``.
 
-    python -m benchmarks            # the full run (under three minutes on 2 CPUs)
-    python -m benchmarks --quick    # a smoke run (under a minute)
+    python -m benchmarks.run            # this suite alone (under two minutes on 2 CPUs)
+    python -m benchmarks.run --quick    # a smoke run (under a minute)
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ import httpx
 from modelslab_agents import APIError, AsyncModelsLab, ModelsLab
 from modelslab_agents._client import DEFAULT_LIMITS
 
+from . import _table
 from ._server import KEYS, LATENCY
 
 TARGET_VS_ASYNC = 1.15
@@ -102,10 +103,6 @@ def paired_ratio(samples: dict[str, list[float]], a: str, b: str) -> float:
 
 def us(seconds: float) -> str:
     return f"{seconds * 1e6:8.1f}"
-
-
-def verdict(value: float, target: float) -> str:
-    return "meets" if value <= target else "MISSES"
 
 
 class Report:
@@ -215,14 +212,20 @@ def bench_call(report: Report, kind: str, url: str, token: str, reps: int, calls
     hop = paired_ratio(samples, "ModelsLab (blocking)", "AsyncModelsLab, private loop")
     threaded = paired_ratio(samples, "ModelsLab, on its loop thread", "ModelsLab (blocking)")
     pipeline = paired_ratio(samples, "AsyncModelsLab, private loop", async_name)
-    report.line(
-        f"target ModelsLab <= {TARGET_VS_ASYNC}x AsyncClient on a private loop: "
-        f"{vs_async:.2f}x {verdict(vs_async, TARGET_VS_ASYNC)}"
-    )
-    report.line(
-        f"target ModelsLab <= {TARGET_VS_SYNC}x httpx.Client: "
-        f"{vs_sync:.2f}x {verdict(vs_sync, TARGET_VS_SYNC)}"
-    )
+    sdk_us = us(statistics.median(samples["ModelsLab (blocking)"])).strip()
+    for name, value, target, other in (
+        ("ModelsLab / AsyncClient on a private loop", vs_async, TARGET_VS_ASYNC, async_name),
+        ("ModelsLab / httpx.Client", vs_sync, TARGET_VS_SYNC, sync_name),
+    ):
+        _table.record(
+            f"blocking call, {kind}",
+            name,
+            f"{value:.3f}x",
+            f"<= {target}",
+            value <= target,
+            f"ModelsLab {sdk_us} us, {other.split(' (')[0]} "
+            f"{us(statistics.median(samples[other])).strip()} us",
+        )
     report.line(
         f"where it goes: SDK pipeline (AsyncModelsLab / AsyncClient) {pipeline:.2f}x; "
         f"blocking wrapper (ModelsLab / AsyncModelsLab) {hop:.2f}x; "
@@ -343,10 +346,27 @@ def bench_map(
         f"{floor:5.2f} s   ModelsLab.map is {b / floor:.2f}x this"
     )
     report.line(f"failures: {failures}")
-    report.line(
-        f"target ModelsLab.map <= {TARGET_MAP}x ideal: {b / ideal:.2f}x "
-        f"{verdict(b / ideal, TARGET_MAP)}"
+    case = f"map 1,000 x 20 ms, {kind}"
+    _table.record(
+        case,
+        "ModelsLab.map / ideal",
+        f"{b / ideal:.3f}x",
+        f"<= {TARGET_MAP}",
+        b / ideal <= TARGET_MAP,
+        f"{b:.2f} s vs {ideal:.2f} s",
     )
+    for name, other, label in (
+        ("latency floor", floor, "floor"),
+        ("raw httpx, 16 workers", r, "raw httpx"),
+    ):
+        _table.record(
+            case,
+            f"ModelsLab.map / {name}",
+            f"{b / other:.3f}x",
+            "(report)",
+            None,
+            f"{b:.2f} s vs {label} {other:.2f} s",
+        )
     report.figures[f"map_{kind}"] = {
         "items": items,
         "ideal_s": ideal,
@@ -394,6 +414,15 @@ def bench_pool(report: Report, kind: str, url: str, token: str, reps: int, items
         report.line(f"{name:12s} {wall:8.2f} {cpu * 1e6:21.0f} us")
         figures[name] = {"seconds": wall, "cpu_per_request_us": cpu * 1e6}
     report.figures[f"pool_{kind}"] = figures
+    sdk_cpu, core_cpu = (figures[n]["cpu_per_request_us"] for n in ("sdk", "httpcore"))
+    _table.record(
+        f"connection pool, {kind}",
+        "client CPU per request: SDK pool / httpcore's",
+        f"{sdk_cpu / core_cpu:.3f}x",
+        "(report)",
+        None,
+        f"{sdk_cpu:.0f} us vs {core_cpu:.0f} us",
+    )
 
 
 def bench_sweep(report: Report, kind: str, url: str, token: str, items: int) -> None:
@@ -443,9 +472,13 @@ def bench_volume(report: Report, kind: str, url: str, token: str, items: int) ->
     )
     report.line(f"{elapsed:.2f} s ({elapsed / ideal:.2f}x the ideal {ideal:.2f} s)")
     client_side = len(results.failed) - by_server
-    report.line(
-        f"target: no failure the server did not cause: {client_side} "
-        f"{'meets' if client_side == 0 else 'MISSES'}"
+    _table.record(
+        f"volume, {kind}",
+        "failures the server did not cause",
+        f"{client_side} of {items}",
+        "0",
+        client_side == 0,
+        f"{len(results.succeeded)} succeeded in {elapsed:.2f} s",
     )
     report.figures[f"volume_{kind}"] = {
         "items": items,
@@ -476,12 +509,7 @@ def _version(name: str) -> str:
     return version(name)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m benchmarks",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quick", action="store_true", help="a short smoke run")
     parser.add_argument(
         "--server",
@@ -490,13 +518,14 @@ def main(argv: list[str] | None = None) -> int:
         help="the loopback server for the single-call and map cases (default: both)",
     )
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
-    args = parser.parse_args(argv)
 
-    quick = args.quick
+
+def run_suite(quick: bool, server_kind: str) -> dict[str, Any]:
+    """Run the blocking-client and batch cases; return their figures."""
     reps, calls = (3, 100) if quick else (7, 200)
     map_reps, map_items, sample = (1, 1000, 20) if quick else (3, 1000, 50)
     volume = 2_000 if quick else 10_000
-    kinds = ["emulator", "minimal"] if args.server == "both" else [args.server]
+    kinds = ["emulator", "minimal"] if server_kind == "both" else [server_kind]
 
     report = Report()
     info = machine()
@@ -520,7 +549,25 @@ def main(argv: list[str] | None = None) -> int:
         f"done in {time.perf_counter() - started:.0f} s; load average now "
         f"{os.getloadavg() if hasattr(os, 'getloadavg') else None}"
     )
+    return report.figures
+
+
+def write_json(path: str, figures: dict[str, Any]) -> None:
+    summary = [row._asdict() for row in _table.rows]
+    with open(path, "w") as out:
+        json.dump({**figures, "summary": summary}, out, indent=2, default=str)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.run",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_arguments(parser)
+    args = parser.parse_args(argv)
+    figures = run_suite(args.quick, args.server)
+    _table.print_table("summary")
     if args.json:
-        with open(args.json, "w") as out:
-            json.dump(report.figures, out, indent=2, default=str)
+        write_json(args.json, figures)
     return 0
