@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import ssl
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 
 import anyio
 import anyio.abc
@@ -48,7 +48,7 @@ class LoopbackServer:
                     if path == "/hang":
                         await anyio.sleep_forever()
                     if path == "/slow":
-                        await anyio.sleep(0.05)
+                        await anyio.sleep(0.1)
                     if path == "/cut":  # promises 10 bytes, sends 3, hangs up
                         await stream.send(b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc")
                         return
@@ -74,6 +74,13 @@ async def serving() -> AsyncIterator[LoopbackServer]:
         tg.start_soon(listener.serve, server.handle)
         yield server
         tg.cancel_scope.cancel()
+
+
+async def until(condition: Callable[[], bool]) -> None:
+    """Wait (up to 5 s) for something another task does, instead of guessing a delay."""
+    with anyio.fail_after(5):
+        while not condition():  # noqa: ASYNC110 - the state is not ours to signal
+            await anyio.sleep(0.002)
 
 
 def make_pool(max_connections: int = 4, keepalive_expiry: float | None = 5.0) -> ConnectionPool:
@@ -120,7 +127,7 @@ async def test_a_full_pool_raises_pool_timeout() -> None:
         anyio.create_task_group() as tg,
     ):
         tg.start_soon(http.get, f"{server.base_url}/hang")
-        await anyio.sleep(0.05)
+        await until(lambda: server.accepted == 1)
         with pytest.raises(httpx.PoolTimeout):
             await http.get(f"{server.base_url}/")
         tg.cancel_scope.cancel()
@@ -142,7 +149,7 @@ async def test_a_cancelled_waiter_leaves_the_line() -> None:
     async with serving() as server, client_on(pool) as http:
         async with anyio.create_task_group() as tg:
             tg.start_soon(http.get, f"{server.base_url}/slow")
-            await anyio.sleep(0.01)
+            await until(lambda: server.accepted == 1)
             with anyio.move_on_after(0.01):
                 await http.get(f"{server.base_url}/")  # waits behind /slow, then gives up
             assert "1 in use, 0 idle, 0 waiting" in repr(pool)
@@ -153,7 +160,7 @@ async def test_a_cancelled_waiter_leaves_the_line() -> None:
 async def test_a_connection_the_server_closed_while_idle_is_replaced() -> None:
     async with serving() as server, client_on(make_pool()) as http:
         assert (await http.get(f"{server.base_url}/hang-up-after")).status_code == 200
-        await anyio.sleep(0.05)  # the server's FIN reaches the idle connection
+        await until(lambda: server.open == 0)  # the server has hung up the idle connection
         assert (await http.get(f"{server.base_url}/")).status_code == 200
         assert server.accepted == 2
 
@@ -186,8 +193,7 @@ async def test_connections_left_idle_below_the_one_in_use_are_closed() -> None:
         for _ in range(12):  # 0.6 s: twice the keep-alive expiry, in steps of a sixth
             await anyio.sleep(0.05)
             assert (await http.get(f"{server.base_url}/")).status_code == 200
-        await anyio.sleep(0.05)  # the server sees the two below go
-        assert server.open == 1
+        await until(lambda: server.open == 1)  # the two below were closed
         assert server.accepted == 3  # the top one was reused throughout
         assert "0 in use, 1 idle" in repr(pool)
 
@@ -219,8 +225,7 @@ async def test_closing_the_pool_closes_idle_connections_and_refuses_requests() -
         http = client_on(pool)
         await http.get(f"{server.base_url}/")
         await pool.aclose()
-        await anyio.sleep(0.05)  # the server sees the connection go
-        assert server.open == 0
+        await until(lambda: server.open == 0)  # the idle connection was closed
         with pytest.raises(RuntimeError, match="closed"):
             await pool.handle_async_request(httpx.Request("GET", f"{server.base_url}/"))
 
@@ -239,13 +244,12 @@ async def test_closing_the_pool_wakes_the_waiting_requests() -> None:
 
         async with anyio.create_task_group() as tg:
             tg.start_soon(http.get, f"{server.base_url}/slow")
-            await anyio.sleep(0.01)
+            await until(lambda: server.accepted == 1)
             tg.start_soon(waiting_get)
-            await anyio.sleep(0.01)
+            await until(lambda: "1 waiting" in repr(pool))
             await pool.aclose()
         assert [str(e) for e in errors] == ["the connection pool is closed"]
-        await anyio.sleep(0.05)
-        assert server.open == 0  # the /slow connection closed when its answer was read
+        await until(lambda: server.open == 0)  # /slow's closed when its answer was read
         assert "0 in use, 0 idle, 0 waiting" in repr(pool)
 
 
