@@ -120,6 +120,8 @@ class ConnectionPool(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         assert isinstance(request.stream, httpx.AsyncByteStream)
         url = request.url
+        if url.scheme not in ("http", "https"):
+            raise httpx.UnsupportedProtocol(f"unsupported URL scheme {url.scheme!r}")
         core_request = httpcore.Request(
             method=request.method,
             url=httpcore.URL(
@@ -168,12 +170,13 @@ class ConnectionPool(httpx.AsyncBaseTransport):
             if connection.is_available() and not connection.has_expired():
                 return connection
             await self._close(connection)
+        if self._closed:  # closed while this request closed connections above
+            raise RuntimeError("the connection pool is closed")
         if self._slots_taken < self._max_connections:
             self._slots_taken += 1
             return self._new_connection(origin)
         if self._idle:  # at the limit, idle connections to other origins make room
-            with anyio.CancelScope(shield=True):
-                await self._idle.pop(0)[1].aclose()  # the least recently used keeps its slot
+            await self._close_keeping_slot(self._idle.pop(0)[1])  # the least recently used
             return self._new_connection(origin)
         return await self._wait_in_line(origin, timeout)
 
@@ -225,11 +228,12 @@ class ConnectionPool(httpx.AsyncBaseTransport):
             else:
                 self._free_slot(None)
             raise RuntimeError("the connection pool is closed")
-        if connection is not None and connection.can_handle_request(origin):
+        if connection is None:
+            return self._new_connection(origin)
+        # The server may have hung up while the connection changed hands.
+        if connection.can_handle_request(origin) and not connection.has_expired():
             return connection
-        if connection is not None:  # another origin's: its slot is ours, not it
-            with anyio.CancelScope(shield=True):
-                await connection.aclose()
+        await self._close_keeping_slot(connection)
         return self._new_connection(origin)
 
     def _new_connection(self, origin: httpcore.Origin) -> httpcore.AsyncHTTPConnection:
@@ -248,9 +252,21 @@ class ConnectionPool(httpx.AsyncBaseTransport):
             await self._close(connection)
 
     async def _close(self, connection: httpcore.AsyncHTTPConnection) -> None:
-        with anyio.CancelScope(shield=True):
-            await connection.aclose()
-        self._free_slot(None)
+        """Close ``connection`` and free its slot."""
+        try:
+            with anyio.CancelScope(shield=True):
+                await connection.aclose()
+        finally:  # a bare asyncio task.cancel() gets through anyio's shield
+            self._free_slot(None)
+
+    async def _close_keeping_slot(self, connection: httpcore.AsyncHTTPConnection) -> None:
+        """Close ``connection`` to reuse its slot; free the slot if that is interrupted."""
+        try:
+            with anyio.CancelScope(shield=True):
+                await connection.aclose()
+        except BaseException:
+            self._free_slot(None)
+            raise
 
     def _free_slot(self, connection: httpcore.AsyncHTTPConnection | None) -> None:
         """Hand a slot (with ``connection`` when reusable) to the first waiter, or keep it."""

@@ -8,7 +8,9 @@ answer short.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import functools
 import ssl
 from collections.abc import AsyncIterator, Callable
 
@@ -55,8 +57,10 @@ class LoopbackServer:
                     if path == "/close":
                         await stream.send(OK.replace(b"\r\n\r\n", b"\r\nConnection: close\r\n\r\n"))
                         return
+                    if path == "/slow-hang-up-after":
+                        await anyio.sleep(0.1)
                     await stream.send(OK)
-                    if path == "/hang-up-after":  # keep-alive answer, then the server leaves
+                    if path.endswith("hang-up-after"):  # keep-alive answer, then it leaves
                         return
         except (anyio.EndOfStream, anyio.BrokenResourceError, anyio.ClosedResourceError):
             pass
@@ -83,9 +87,14 @@ async def until(condition: Callable[[], bool]) -> None:
             await anyio.sleep(0.002)
 
 
+@functools.cache
+def ssl_context() -> ssl.SSLContext:
+    return ssl.create_default_context()  # ~50 ms: loads the system's certificates
+
+
 def make_pool(max_connections: int = 4, keepalive_expiry: float | None = 5.0) -> ConnectionPool:
     return ConnectionPool(
-        ssl_context=ssl.create_default_context(),
+        ssl_context=ssl_context(),
         max_connections=max_connections,
         keepalive_expiry=keepalive_expiry,
     )
@@ -163,6 +172,46 @@ async def test_a_connection_the_server_closed_while_idle_is_replaced() -> None:
         await until(lambda: server.open == 0)  # the server has hung up the idle connection
         assert (await http.get(f"{server.base_url}/")).status_code == 200
         assert server.accepted == 2
+
+
+async def test_a_connection_the_server_closed_is_not_handed_to_a_waiting_request() -> None:
+    pool = make_pool(1)
+    async with serving() as server, client_on(pool) as http:
+        statuses: list[int] = []
+
+        async def get(path: str) -> None:
+            statuses.append((await http.get(f"{server.base_url}{path}")).status_code)
+
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(get, "/slow-hang-up-after")  # holds the only connection
+            await until(lambda: server.accepted == 1)
+            tg.start_soon(get, "/")  # waits for it; the server hangs up as it is freed
+            await until(lambda: "1 waiting" in repr(pool))
+        assert statuses == [200, 200]
+        assert server.accepted == 2
+
+
+@pytest.mark.parametrize("anyio_backend", ["asyncio"])
+@pytest.mark.parametrize("path", ["/", "/close", "/cut"])
+async def test_an_asyncio_cancel_at_any_point_gives_the_slot_back(path: str) -> None:
+    # asyncio.wait_for and asyncio.timeout cancel with task.cancel(), which gets
+    # through anyio's shields: every close must still give its slot back. The idle
+    # connection is one the server has hung up, so each request replaces it first.
+    async with serving() as server:
+        for turns in range(60):
+            pool = make_pool(1)
+            http = client_on(pool, pool_timeout=1.0)
+            await http.get(f"{server.base_url}/hang-up-after")
+            await until(lambda: server.open == 0)
+            task = asyncio.ensure_future(http.get(f"{server.base_url}{path}"))
+            for _ in range(turns):
+                await asyncio.sleep(0)
+            task.cancel()
+            with contextlib.suppress(BaseException):
+                await task
+            assert "0 in use" in repr(pool), (turns, repr(pool))
+            assert (await http.get(f"{server.base_url}/")).status_code == 200
+            await pool.aclose()
 
 
 async def test_connection_close_is_honoured() -> None:
@@ -275,6 +324,11 @@ def test_every_httpcore_error_has_a_mapping() -> None:
     }
     core_errors.discard(httpcore.ConnectionNotAvailable)  # the pool's own retry signal
     assert core_errors == set(_HTTPX_ERRORS)
+
+
+async def test_only_http_and_https_are_sent() -> None:
+    with pytest.raises(httpx.UnsupportedProtocol, match="'ftp'"):
+        await make_pool().handle_async_request(httpx.Request("GET", "ftp://127.0.0.1/"))
 
 
 def test_other_errors_pass_through_unchanged() -> None:
