@@ -22,7 +22,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import httpx
@@ -32,8 +32,8 @@ from modelslab_agents import AsyncModelsLab, ModelsLab
 from modelslab_agents.testing import FakeControlPlane
 
 from . import _table
+from ._process import ROOT, subprocess_server
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOKEN = "1|perf-token-0123456789"
 BASE = "https://perf.example/api/agents/v1"
 T = TypeVar("T")
@@ -52,31 +52,6 @@ def record(case: str, name: str, ratio: float, target: str, raw: str) -> None:
 
 
 # -- plumbing ----------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def subprocess_server(*args: str) -> Iterator[list[str]]:
-    """Start a benchmark server module; yield the words of its first line."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", *args],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-    )
-    try:
-        assert process.stdout is not None
-        words = process.stdout.readline().split()
-        if len(words) < 2:
-            raise SystemExit(f"server {args} failed to start")
-        yield words
-    finally:
-        assert process.stdin is not None
-        process.stdin.close()
-        try:
-            process.wait(15)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 class Runner:
@@ -211,6 +186,46 @@ def lean_pair(
     return http, get_key, get_me
 
 
+def sdk_against_lean(
+    runner: Runner,
+    case: str,
+    target: str,
+    transport: httpx.AsyncBaseTransport | None,
+    base: str,
+    token: str,
+    key_id: int,
+    reps: int,
+    calls: int,
+) -> None:
+    """Both calls, SDK and lean httpx side by side on ``transport``; one row per call."""
+    sdk = AsyncModelsLab(token, base_url=base, transport=transport)
+    http, lean_key, lean_me = lean_pair(transport, base, token, key_id)
+    samples = compare(
+        runner,
+        {
+            "sdk api_keys.get": functools.partial(sdk.api_keys.get, key_id),
+            "lean get key": lean_key,
+            "sdk profile.get": sdk.profile.get,
+            "lean get /me": lean_me,
+        },
+        reps=reps,
+        calls=calls,
+    )
+    for what, a, b in (
+        ("api_keys.get", "sdk api_keys.get", "lean get key"),
+        ("profile.get", "sdk profile.get", "lean get /me"),
+    ):
+        record(
+            case,
+            f"{what}: sdk / lean",
+            ratio(samples, a, b),
+            target,
+            raw({k: samples[k] for k in (a, b)}),
+        )
+    runner.run(sdk.aclose())
+    runner.run(http.aclose())
+
+
 def case_per_call(runner: Runner, quick: bool) -> None:
     reps, calls = (7, 200) if quick else (21, 500)
     print("case 1: per-call overhead, async, in-process transports", flush=True)
@@ -219,66 +234,16 @@ def case_per_call(runner: Runner, quick: bool) -> None:
         ("MockTransport", fixed_transport(), TOKEN, 7),
         ("emulator transport", emu, emu_token, emu_key),
     ):
-        sdk = AsyncModelsLab(token, base_url=BASE, transport=transport)
-        http, lean_key, lean_me = lean_pair(transport, BASE, token, key_id)
-        samples = compare(
-            runner,
-            {
-                "sdk api_keys.get": functools.partial(sdk.api_keys.get, key_id),
-                "lean get key": lean_key,
-                "sdk profile.get": sdk.profile.get,
-                "lean get /me": lean_me,
-            },
-            reps=reps,
-            calls=calls,
+        sdk_against_lean(
+            runner, f"1 {label}", "<= 1.05", transport, BASE, token, key_id, reps, calls
         )
-        record(
-            f"1 {label}",
-            "api_keys.get: sdk / lean",
-            ratio(samples, "sdk api_keys.get", "lean get key"),
-            "<= 1.05",
-            raw({k: samples[k] for k in ("sdk api_keys.get", "lean get key")}),
-        )
-        record(
-            f"1 {label}",
-            "profile.get: sdk / lean",
-            ratio(samples, "sdk profile.get", "lean get /me"),
-            "<= 1.05",
-            raw({k: samples[k] for k in ("sdk profile.get", "lean get /me")}),
-        )
-        runner.run(sdk.aclose())
-        runner.run(http.aclose())
 
     print("case 1: per-call overhead, async, loopback", flush=True)
     reps, calls = (5, 100) if quick else (15, 300)
     with subprocess_server("benchmarks._perf_server") as (base, token, key_word):
-        key_id = int(key_word)
-        sdk = AsyncModelsLab(token, base_url=base)
-        http, lean_key, lean_me = lean_pair(None, base, token, key_id)
-        samples = compare(
-            runner,
-            {
-                "sdk api_keys.get": functools.partial(sdk.api_keys.get, key_id),
-                "lean get key": lean_key,
-                "sdk profile.get": sdk.profile.get,
-                "lean get /me": lean_me,
-            },
-            reps=reps,
-            calls=calls,
+        sdk_against_lean(
+            runner, "1 loopback emulator", "(report)", None, base, token, int(key_word), reps, calls
         )
-        for what, a, b in (
-            ("api_keys.get", "sdk api_keys.get", "lean get key"),
-            ("profile.get", "sdk profile.get", "lean get /me"),
-        ):
-            record(
-                "1 loopback emulator",
-                f"{what}: sdk / lean",
-                ratio(samples, a, b),
-                "(report)",
-                raw({k: samples[k] for k in (a, b)}),
-            )
-        runner.run(sdk.aclose())
-        runner.run(http.aclose())
 
 
 # -- case 2: what users write today ----------------------------------------------------------

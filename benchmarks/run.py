@@ -19,8 +19,6 @@ import math
 import os
 import platform
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -33,6 +31,7 @@ from modelslab_agents import APIError, AsyncModelsLab, ModelsLab
 from modelslab_agents._client import DEFAULT_LIMITS
 
 from . import _table
+from ._process import subprocess_server
 from ._server import KEYS, LATENCY
 
 TARGET_VS_ASYNC = 1.15
@@ -46,26 +45,8 @@ TARGET_MAP = 1.2
 @contextlib.contextmanager
 def server(kind: str) -> Iterator[tuple[str, str]]:
     """Start ``benchmarks._server`` in a subprocess; yield (base_url, token)."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks._server", kind],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-    )
-    try:
-        assert process.stdout is not None
-        line = process.stdout.readline().split()
-        if len(line) != 2:
-            raise SystemExit(f"the {kind} server failed to start")
-        yield line[0], line[1]
-    finally:
-        assert process.stdin is not None
-        process.stdin.close()
-        try:
-            process.wait(15)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    with subprocess_server("benchmarks._server", kind) as (base_url, token, *_):
+        yield base_url, token
 
 
 def per_call(fn: Callable[[], object], calls: int) -> tuple[float, float]:
