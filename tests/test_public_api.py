@@ -41,6 +41,7 @@ EXPECTED = {
     "APIConnectionError",
     "APITimeoutError",
     "ResponseDecodeError",
+    "ResponseTooLargeError",
     "MissingTokenError",
     "InsecureTransportError",
     "BatchError",
