@@ -715,3 +715,50 @@ async def test_a_request_h11_refuses_is_not_retried_nor_said_to_have_reached_the
     assert "may have acted" not in str(caught.value)
     assert "nul" not in str(caught.value)
     assert fake.requests == []
+
+
+# -- the aiohttp transport -----------------------------------------------------------------
+
+
+@pytest.fixture
+def aiohttp_transport() -> Callable[[], httpx.AsyncBaseTransport]:
+    module = pytest.importorskip("httpx_aiohttp")
+    transport: Callable[[], httpx.AsyncBaseTransport] = module.AiohttpTransport
+    return transport
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("anyio_backend", ["asyncio"])  # aiohttp runs on asyncio only
+async def test_the_aiohttp_transport_serves_the_async_client(
+    aiohttp_transport: Callable[[], httpx.AsyncBaseTransport],
+) -> None:
+    fake = FakeControlPlane()
+    fake.create_account("ada@example.com", "correct horse battery")
+    token = fake.issue_token("ada@example.com")
+    with fake.serve() as base_url:
+        async with AsyncModelsLab(token, base_url=base_url, transport=aiohttp_transport()) as c:
+            created = await c.api_keys.create("fast")
+            assert (await c.api_keys.get(created.id)).name == "fast"
+            assert (await c.map(c.api_keys.get, [created.id] * 20)).ok
+            with pytest.raises(NotFoundError) as caught:
+                await c.api_keys.get(424242)
+    assert caught.value.response is not None
+    assert caught.value.response.request.url == f"{base_url}/api-keys/424242"
+
+
+def test_the_aiohttp_transport_serves_the_blocking_client(
+    aiohttp_transport: Callable[[], httpx.AsyncBaseTransport],
+) -> None:
+    from modelslab_agents import ModelsLab
+
+    fake = FakeControlPlane()
+    fake.create_account("ada@example.com", "correct horse battery")
+    token = fake.issue_token("ada@example.com")
+    with (
+        fake.serve() as base_url,
+        ModelsLab(token, base_url=base_url, transport=aiohttp_transport()) as client,
+    ):
+        created = client.api_keys.create("fast")
+        assert client.api_keys.get(created.id).name == "fast"
+        assert client.map(client.api_keys.get, [created.id] * 20).ok
+        assert [k.name for k in client.api_keys.list()] == ["fast"]
