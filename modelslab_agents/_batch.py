@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from typing import Generic, TypeVar, overload
 
 import anyio
+import anyio.lowlevel
 import attrs
 
 from ._exceptions import APITimeoutError, BatchError
@@ -134,6 +135,7 @@ async def run_batch(
     pending = iter(enumerate(todo))
     done = 0
     progress_error: list[BaseException] = []
+    cancelled = anyio.get_cancelled_exc_class()
 
     async def worker(stop: anyio.CancelScope) -> None:
         nonlocal done
@@ -141,6 +143,12 @@ async def run_batch(
             started[index] = True
             try:
                 value = await fn(item)
+            except cancelled as exc:
+                # The batch's deadline, its stop or the caller's cancellation raise
+                # here again; anything else was the item's own code (say, awaiting a
+                # future someone else cancelled) and fails that item alone.
+                await anyio.lowlevel.checkpoint_if_cancelled()
+                outcomes[index] = Outcome(item, False, None, exc)
             except Exception as exc:
                 outcomes[index] = Outcome(item, False, None, exc)
             else:
@@ -165,7 +173,7 @@ async def run_batch(
 
     result: list[Outcome[I, T]] = []
     for index, outcome in enumerate(outcomes):
-        if outcome is None:  # only after the batch's own timeout
+        if outcome is None:  # only after the batch's own timeout: workers record the rest
             what = (
                 "was cancelled in flight; the server may have acted on it"
                 if started[index]
