@@ -18,6 +18,7 @@ import anyio.lowlevel
 import attrs
 
 from ._exceptions import APITimeoutError, BatchError
+from ._validation import describe_rejected
 
 __all__ = ["BatchResult", "Outcome", "run_batch"]
 
@@ -106,7 +107,8 @@ class BatchResult(Sequence[Outcome[I, T]]):
 
 def check_concurrency(concurrency: object) -> int:
     if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
-        raise ValueError(f"concurrency must be a positive int, got {concurrency!r}")
+        shown = concurrency if type(concurrency) is int else describe_rejected(concurrency)
+        raise ValueError(f"concurrency must be a positive int, got {shown}")
     return concurrency
 
 
@@ -127,7 +129,8 @@ async def run_batch(
     if not callable(fn):
         raise TypeError(f"fn must be callable, got {type(fn).__name__}")
     if timeout is not None and (isinstance(timeout, bool) or not timeout > 0):
-        raise ValueError(f"timeout must be a positive number of seconds, got {timeout!r}")
+        shown = timeout if type(timeout) in (int, float) else describe_rejected(timeout)
+        raise ValueError(f"timeout must be a positive number of seconds, got {shown}")
     todo = list(items)
     total = len(todo)
     outcomes: list[Outcome[I, T] | None] = [None] * total

@@ -248,6 +248,14 @@ def test_timeout_must_be_a_positive_number(timeout: Any) -> None:
         client.map(client.api_keys.get, [1], timeout=timeout)
 
 
+@pytest.mark.anyio
+async def test_a_rejected_concurrency_or_timeout_is_not_echoed() -> None:
+    async with client_on(echo) as client:
+        with pytest.raises(ValueError, match="a str of 9 characters") as info:
+            await client.map(client.api_keys.get, [1], concurrency="sk-secret")  # type: ignore[arg-type]
+    assert "sk-secret" not in str(info.value)
+
+
 def test_fn_must_be_callable() -> None:
     with blocking_client_on(echo) as client, pytest.raises(TypeError, match="callable"):
         client.map(42, [1])  # type: ignore[arg-type]
