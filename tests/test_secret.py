@@ -322,6 +322,85 @@ async def test_server_echoing_a_secret_never_reaches_the_exception(
     assert "**********" in error.message
 
 
+def everything_about(error: APIError) -> str:
+    """Every text of an error, its pickled form and its pickled-and-loaded copy included."""
+    again = pickle.loads(pickle.dumps(error))
+    return "\n".join(
+        [
+            exception_texts(error),
+            exception_texts(again),
+            repr(dict(error.details)),
+            repr(list(error.details)),
+            pickle.dumps(error).decode("latin-1"),
+        ]
+    )
+
+
+ECHOED_AS_KEYS = [
+    pytest.param(422, "validation_error", {PASSWORD: ["is not allowed"]}, id="validation-field"),
+    pytest.param(400, None, {TOKEN: "unknown token", "other": 1}, id="top-level-key"),
+    pytest.param(403, None, {"seen": {TOKEN: [PASSWORD]}}, id="nested-key"),
+    pytest.param(
+        500, None, {f"token {TOKEN}": 1, f"token {PASSWORD}": 2}, id="keys-that-mask-alike"
+    ),
+    pytest.param(
+        403,
+        "insufficient_scope",
+        {"required_scope": TOKEN, "granted_scopes": [PASSWORD]},
+        id="scopes",
+    ),
+]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(("status", "code", "details"), ECHOED_AS_KEYS)
+async def test_a_secret_echoed_as_a_details_key_is_masked(
+    router: respx.MockRouter, status: int, code: str | None, details: dict[str, Any]
+) -> None:
+    router.post("/auth/login").mock(return_value=fail(status, code, "Rejected.", details))
+    async with make_client(router, max_retries=0) as client:
+        with pytest.raises(APIError) as info:
+            await client.auth.login("ada@example.com", PASSWORD)
+    assert_no_secret(everything_about(info.value))
+    assert len(info.value.details) == len(details)  # masked, none dropped
+    assert "**********" in repr(info.value.details)
+
+
+@pytest.mark.parametrize(("status", "code", "details"), ECHOED_AS_KEYS)
+def test_the_blocking_client_masks_details_keys_too(
+    router: respx.MockRouter, status: int, code: str | None, details: dict[str, Any]
+) -> None:
+    router.post("/auth/login").mock(return_value=fail(status, code, "Rejected.", details))
+    client = ModelsLab(TOKEN, base_url=BASE_URL, transport=transport_for(router), max_retries=0)
+    with client, pytest.raises(APIError) as info:
+        client.auth.login("ada@example.com", PASSWORD)
+    assert_no_secret(everything_about(info.value))
+
+
+@pytest.mark.anyio
+async def test_a_secret_cut_in_half_by_the_length_cap_is_masked(
+    router: respx.MockRouter,
+) -> None:
+    # The server's message is cut to a sane length; wherever the cut falls in the
+    # echoed token, what is left of it must not show.
+    size = 1_000_000
+    route = router.get("/me")
+    async with make_client(router, max_retries=0) as client:
+        route.mock(return_value=fail(400, None, "x" * size))
+        with pytest.raises(APIError) as probe:
+            await client.profile.get()
+        kept = probe.value.message.index("\u2026")  # where the cut falls
+        for inside in range(1, len(TOKEN)):
+            head = "x" * (kept - inside)
+            message = head + TOKEN + "y" * (size - len(head) - len(TOKEN))
+            route.mock(return_value=fail(400, None, message))
+            with pytest.raises(APIError) as info:
+                await client.profile.get()
+            assert info.value.message.startswith(head + "**********\u2026 ["), inside
+            if inside >= 4:  # shorter heads ("1|") are found anywhere, by chance
+                assert TOKEN[:inside] not in everything_about(info.value), inside
+
+
 @pytest.mark.anyio
 async def test_html_page_echoing_the_token_is_masked(router: respx.MockRouter) -> None:
     page = f"<html><head><title>Denied for {TOKEN}</title></head><body>{TOKEN}</body></html>"
