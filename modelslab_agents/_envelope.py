@@ -183,6 +183,7 @@ def _describe_body(response: httpx.Response, payload: Any) -> str:
     if not content:
         return f"{status} with an empty body"
     kind = response.headers.get("content-type", "").split(";")[0].strip() or "unknown type"
+    kind = cut_text(kind, MAX_SHORT_CHARS)
     match = _TITLE.search(content[:4096])
     if match:
         title = cut_text(
