@@ -308,7 +308,8 @@ class ResponseDecodeError(ModelsLabError):
 
     def __init__(self, message: str, *, status_code: int | None = None) -> None:
         self.status_code = status_code
-        super().__init__(message)
+        # It may quote what could not be read: bounded like the server's own messages.
+        super().__init__(cut_text(message))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild_decode_error, (str(self), self.status_code))

@@ -195,6 +195,13 @@ def test_a_server_message_is_cut_to_a_sane_length() -> None:
     assert str(again) == str(error)
 
 
+def test_a_decode_error_quoting_a_huge_value_is_cut() -> None:
+    error = ResponseDecodeError("could not read: " + "v" * 1_000_000, status_code=200)
+    assert len(str(error)) <= SANE
+    assert str(error).startswith("could not read: v")
+    assert str(pickle.loads(pickle.dumps(error))) == str(error)
+
+
 def test_a_huge_validation_bag_is_kept_but_shown_cut() -> None:
     details = {f"field{i}": ["m" * 1000] for i in range(5000)}
     error = ValidationError("Invalid.", status_code=422, details=details)
