@@ -14,9 +14,11 @@ from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from typing import Generic, TypeVar, overload
 
 import anyio
+import anyio.lowlevel
 import attrs
 
 from ._exceptions import APITimeoutError, BatchError
+from ._validation import describe_rejected
 
 __all__ = ["BatchResult", "Outcome", "run_batch"]
 
@@ -105,7 +107,8 @@ class BatchResult(Sequence[Outcome[I, T]]):
 
 def check_concurrency(concurrency: object) -> int:
     if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
-        raise ValueError(f"concurrency must be a positive int, got {concurrency!r}")
+        shown = concurrency if type(concurrency) is int else describe_rejected(concurrency)
+        raise ValueError(f"concurrency must be a positive int, got {shown}")
     return concurrency
 
 
@@ -126,7 +129,8 @@ async def run_batch(
     if not callable(fn):
         raise TypeError(f"fn must be callable, got {type(fn).__name__}")
     if timeout is not None and (isinstance(timeout, bool) or not timeout > 0):
-        raise ValueError(f"timeout must be a positive number of seconds, got {timeout!r}")
+        shown = timeout if type(timeout) in (int, float) else describe_rejected(timeout)
+        raise ValueError(f"timeout must be a positive number of seconds, got {shown}")
     todo = list(items)
     total = len(todo)
     outcomes: list[Outcome[I, T] | None] = [None] * total
@@ -134,6 +138,7 @@ async def run_batch(
     pending = iter(enumerate(todo))
     done = 0
     progress_error: list[BaseException] = []
+    cancelled = anyio.get_cancelled_exc_class()
 
     async def worker(stop: anyio.CancelScope) -> None:
         nonlocal done
@@ -141,6 +146,12 @@ async def run_batch(
             started[index] = True
             try:
                 value = await fn(item)
+            except cancelled as exc:
+                # The batch's deadline, its stop or the caller's cancellation raise
+                # here again; anything else was the item's own code (say, awaiting a
+                # future someone else cancelled) and fails that item alone.
+                await anyio.lowlevel.checkpoint_if_cancelled()
+                outcomes[index] = Outcome(item, False, None, exc)
             except Exception as exc:
                 outcomes[index] = Outcome(item, False, None, exc)
             else:
@@ -165,7 +176,7 @@ async def run_batch(
 
     result: list[Outcome[I, T]] = []
     for index, outcome in enumerate(outcomes):
-        if outcome is None:  # only after the batch's own timeout
+        if outcome is None:  # only after the batch's own timeout: workers record the rest
             what = (
                 "was cancelled in flight; the server may have acted on it"
                 if started[index]

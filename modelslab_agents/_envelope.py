@@ -19,6 +19,8 @@ import httpx
 
 from ._endpoint import Endpoint
 from ._exceptions import (
+    CUT_MARK,
+    MAX_SHORT_CHARS,
     APIError,
     AuthenticationError,
     BadRequestError,
@@ -32,6 +34,7 @@ from ._exceptions import (
     ResponseDecodeError,
     ServerError,
     ValidationError,
+    cut_text,
 )
 from ._retry import parse_retry_after
 
@@ -180,9 +183,12 @@ def _describe_body(response: httpx.Response, payload: Any) -> str:
     if not content:
         return f"{status} with an empty body"
     kind = response.headers.get("content-type", "").split(";")[0].strip() or "unknown type"
+    kind = cut_text(kind, MAX_SHORT_CHARS)
     match = _TITLE.search(content[:4096])
     if match:
-        title = " ".join(match.group(1).decode("utf-8", "replace").split())[:200]
+        title = cut_text(
+            " ".join(match.group(1).decode("utf-8", "replace").split()), MAX_SHORT_CHARS
+        )
         return f"{status}: an HTML page titled {title!r}"
     if payload is _NOT_JSON:
         return f"{status}: a {kind} body of {len(content)} bytes that is not JSON"
@@ -190,30 +196,61 @@ def _describe_body(response: httpx.Response, payload: Any) -> str:
 
 
 def redact(error: Exception, secrets: Iterable[str]) -> Exception:
-    """Mask any of ``secrets`` the server echoed into an error's text."""
-    values = [s for s in secrets if s and len(s) >= 4]
+    """Mask any of ``secrets`` the server echoed into an error's text.
+
+    Keys and values of ``details`` are masked alike, and so is the part of a
+    secret left at the end of a message cut to length.
+    """
+    values = sorted({s for s in secrets if s and len(s) >= 4}, key=len, reverse=True)
     if not values or not isinstance(error, ModelsLabError):
         return error
 
+    def mask_text(text: str) -> str:
+        for secret in values:
+            text = text.replace(secret, _MASK)
+        if not CUT_MARK.search(text):
+            return text
+        # A secret cut in half by cut_text: the head left before the note is masked.
+        heads = CUT_MARK.split(text)
+        notes = CUT_MARK.findall(text)
+        for index, head in enumerate(heads[:-1]):
+            for secret in values:
+                size = next(
+                    (n for n in range(len(secret) - 1, 0, -1) if head.endswith(secret[:n])), 0
+                )
+                if size:
+                    head = head[:-size] + _MASK
+            heads[index] = head
+        return "".join(h + n for h, n in zip(heads, [*notes, ""], strict=True))
+
     def mask(value: Any) -> Any:
         if isinstance(value, str):
-            for secret in values:
-                value = value.replace(secret, _MASK)
-            return value
-        if isinstance(value, list):
-            return [mask(v) for v in value]
+            return mask_text(value)
+        if isinstance(value, (list, tuple)):
+            return type(value)(mask(v) for v in value)
         if isinstance(value, Mapping):
-            return {k: mask(v) for k, v in value.items()}
+            masked: dict[Any, Any] = {}
+            for key, item in value.items():
+                new_key, n = mask(key), 1
+                while new_key in masked:  # keys that differed only by a secret: keep both
+                    n += 1
+                    new_key = f"{mask(key)} ({n})"
+                masked[new_key] = mask(item)
+            return masked
         return value
 
     if isinstance(error, APIError):
-        if not any(s in str(error) or s in repr(error.details) for s in values):
-            return error
         error.message = mask(error.message)
         error.details = mask(error.details)
         error.code = mask(error.code)
         error.request_id = mask(error.request_id)
+        if isinstance(error, InsufficientScopeError):
+            error.required_scope = mask(error.required_scope)
+            error._granted = mask(error._granted)
         error.args = (error._describe(),)
-    elif any(s in str(error) for s in values):
-        error.args = (mask(str(error)),)
+    else:
+        text = str(error)
+        masked_text = mask_text(text)
+        if masked_text != text:
+            error.args = (masked_text,)
     return error

@@ -8,7 +8,7 @@ Every exception the SDK raises on purpose derives from :class:`ModelsLabError`::
     │   ├── AuthenticationError     401
     │   ├── PermissionDeniedError   403
     │   │   ├── EmailNotVerifiedError
-    │   │   └── InsufficientScopeError
+    │   │   └── InsufficientScopeError  .required_scope .granted_scopes
     │   ├── NotFoundError           404
     │   ├── ConflictError           409
     │   ├── ValidationError         422
@@ -22,14 +22,16 @@ Every exception the SDK raises on purpose derives from :class:`ModelsLabError`::
     ├── InsecureTransportError      a token would travel over plain http (also a ValueError)
     └── BatchError                  raised by ``BatchResult.raise_for_errors()``
 
-Messages name the problem and carry the server's message and request id; they
-never carry a token, an API key, a password or a whole HTML page.
+Messages name the problem and carry the server's message (cut to
+``MAX_MESSAGE_CHARS``) and request id; they never carry a token, an API key, a
+password or a whole HTML page.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     import httpx
@@ -59,6 +61,31 @@ __all__ = [
 ]
 
 
+#: The longest server message an error keeps: a whole page pasted into an error
+#: message must not become a megabytes-long exception text.
+MAX_MESSAGE_CHARS: Final = 2000
+#: The longest code, request id or scope name an error keeps.
+MAX_SHORT_CHARS: Final = 200
+#: How a cut text ends; :func:`redact` recognises it to mask a secret cut in half.
+CUT_MARK: Final = re.compile(r"\u2026 \[\d+ more characters cut\]")
+
+
+def cut_text(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """Return ``text``, or its head and a note of how much was cut, within ``limit``.
+
+    Cutting twice changes nothing, so a cut message survives a pickle unchanged.
+    """
+    if len(text) <= limit:
+        return text
+    # The note states at most len(text) characters cut: room for that many digits.
+    keep = max(0, limit - len(_cut_note(len(text))))
+    return text[:keep] + _cut_note(len(text) - keep)
+
+
+def _cut_note(removed: int) -> str:
+    return f"\u2026 [{removed} more characters cut]"
+
+
 class ModelsLabError(Exception):
     """Base class of every error the SDK raises on purpose."""
 
@@ -86,11 +113,12 @@ class APIError(ModelsLabError):
         request_id: str | None = None,
         response: httpx.Response | None = None,
     ) -> None:
-        self.message = message
+        # Server text is kept bounded (MAX_MESSAGE_CHARS, MAX_SHORT_CHARS).
+        self.message = cut_text(message)
         self.status_code = status_code
-        self.code = code
+        self.code = cut_text(code, MAX_SHORT_CHARS) if code is not None else None
         self.details: Mapping[str, Any] = details if details is not None else {}
-        self.request_id = request_id
+        self.request_id = cut_text(request_id, MAX_SHORT_CHARS) if request_id is not None else None
         self.response = response
         super().__init__(self._describe())
 
@@ -137,18 +165,81 @@ class EmailNotVerifiedError(PermissionDeniedError):
 class InsufficientScopeError(PermissionDeniedError):
     """Raised on ``insufficient_scope``: the token lacks a scope the route needs.
 
-    ``required_scope`` and ``granted_scopes`` come from the error details.
+    Log in again asking for that scope (``auth.login(..., scopes=[...])``);
+    retrying with the same token cannot help.
+
+    Attributes:
+        required_scope: The scope the route needs (``"wallet:read"``), from the
+            error's ``details.required_scope`` or, when the body lacks it, the
+            ``scope`` of the answer's ``WWW-Authenticate: Bearer`` header; None
+            when the server named none.
+        granted_scopes: The scopes the token has, from ``details.granted_scopes``;
+            None when the server did not say (``[]`` means it has none).
     """
 
-    @property
-    def required_scope(self) -> str | None:
-        value = self.details.get("required_scope")
-        return value if isinstance(value, str) else None
+    def __init__(
+        self,
+        message: str,
+        *,
+        required_scope: str | None = None,
+        granted_scopes: Sequence[str] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        details = kwargs.get("details") or {}
+        if required_scope is None:
+            required_scope = _scope_in(details, kwargs.get("response"))
+        if granted_scopes is None:
+            granted = details.get("granted_scopes")
+            if isinstance(granted, list):
+                granted_scopes = [str(g) for g in granted]
+        self.required_scope = (
+            cut_text(required_scope, MAX_SHORT_CHARS) if required_scope is not None else None
+        )
+        self._granted = (
+            tuple(cut_text(g, MAX_SHORT_CHARS) for g in granted_scopes)
+            if granted_scopes is not None
+            else None
+        )
+        super().__init__(message, **kwargs)
 
     @property
-    def granted_scopes(self) -> list[str]:
-        value = self.details.get("granted_scopes")
-        return [str(v) for v in value] if isinstance(value, list) else []
+    def granted_scopes(self) -> list[str] | None:
+        return list(self._granted) if self._granted is not None else None
+
+    def _describe(self) -> str:
+        text = super()._describe()
+        if self.required_scope is not None:
+            text += f"; needs scope {self.required_scope}"
+        if self._granted is not None:
+            text += f", token has {', '.join(self._granted) or 'no scope'}"
+        return cut_text(text, 2 * MAX_MESSAGE_CHARS)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        rebuild, (cls, message, state) = super().__reduce__()
+        scopes = {"required_scope": self.required_scope, "granted_scopes": self.granted_scopes}
+        return (rebuild, (cls, message, {**state, **scopes}))
+
+
+# ``scope="wallet:read"`` or ``scope=wallet:read`` in a WWW-Authenticate challenge.
+_CHALLENGE_SCOPE = re.compile(r'(?:^|[\s,])scope\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,"]+))', re.I)
+
+
+def _scope_in(details: Mapping[str, Any], response: httpx.Response | None) -> str | None:
+    """The required scope named by the details, else by a Bearer challenge."""
+    named = details.get("required_scope")
+    if isinstance(named, str):
+        return named
+    if response is None:
+        return None
+    for challenge in response.headers.get_list("www-authenticate"):
+        if not challenge.lstrip().lower().startswith("bearer"):
+            continue
+        match = _CHALLENGE_SCOPE.search(challenge)
+        if match:
+            quoted, bare = match.groups()
+            value = re.sub(r"\\(.)", r"\1", quoted) if quoted is not None else bare
+            return value.strip() or None
+    return None
 
 
 class NotFoundError(APIError):
@@ -172,7 +263,8 @@ class ValidationError(APIError):
         problems = "; ".join(
             f"{field}: {' '.join(messages)}" for field, messages in self.details.items()
         )
-        return f"{text}: {problems}" if problems else text
+        # ``details`` keeps every field; the text shows as much as a person reads.
+        return f"{text}: {cut_text(problems)}" if problems else text
 
 
 class RateLimitError(APIError):
@@ -218,7 +310,8 @@ class ResponseDecodeError(ModelsLabError):
 
     def __init__(self, message: str, *, status_code: int | None = None) -> None:
         self.status_code = status_code
-        super().__init__(message)
+        # It may quote what could not be read: bounded like the server's own messages.
+        super().__init__(cut_text(message))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild_decode_error, (str(self), self.status_code))

@@ -22,6 +22,7 @@ import httpx
 from ._exceptions import InsecureTransportError
 from ._retry import RetryPolicy
 from ._secret import Secret
+from ._validation import check_bearer_token
 
 if TYPE_CHECKING:
     from ._retry import RetryHook
@@ -96,14 +97,15 @@ def _resolve_token(token: object, *, from_env: bool = True) -> Secret | None:
         for name in TOKEN_ENV:
             value = os.environ.get(name, "").strip()
             if value:
-                return Secret(value)
+                return check_bearer_token(value, name)
     if token is None:
         return None
     if isinstance(token, Secret):
-        return token if token else None
+        return check_bearer_token(token) if token else None
     if not isinstance(token, str):
         raise TypeError(f"token must be a str or Secret, not {type(token).__name__}")
-    return Secret(token) if token else None
+    # Checked where it enters: a value that cannot be a header fails here, unsent.
+    return check_bearer_token(token) if token else None
 
 
 def _resolve_base_url(base_url: object, allow_insecure_http: bool) -> str:
@@ -117,15 +119,15 @@ def _resolve_base_url(base_url: object, allow_insecure_http: bool) -> str:
         # Never echo it: the URL carries a password.
         raise ValueError("base_url must not carry credentials (user:password@); use token=")
     if url.scheme not in ("http", "https") or not url.host:
-        raise ValueError(f"base_url must be an http:// or https:// URL with a host, got {raw!r}")
+        raise ValueError(f"base_url must be an http:// or https:// URL with a host")
     if url.scheme == "http" and not allow_insecure_http and not is_loopback(url.host):
         raise InsecureTransportError(
-            f"base_url {raw!r} is plain http:// to {url.host}, so the bearer token would "
+            f"base_url is plain http:// to {url.host}, so the bearer token would "
             "travel unencrypted; use https://, or pass allow_insecure_http=True for a "
             "trusted proxy"
         )
     if url.query or url.fragment:
-        raise ValueError(f"base_url must not carry a query or fragment, got {raw!r}")
+        raise ValueError(f"base_url must not carry a query or fragment")
     return raw.rstrip("/")
 
 

@@ -208,6 +208,14 @@ def test_timeout_must_be_a_positive_number(timeout: Any) -> None:
         client.map(client.api_keys.get, [1], timeout=timeout)
 
 
+@pytest.mark.anyio
+async def test_a_rejected_concurrency_or_timeout_is_not_echoed() -> None:
+    async with client_on(echo) as client:
+        with pytest.raises(ValueError, match="a str of 9 characters") as info:
+            await client.map(client.api_keys.get, [1], concurrency="sk-secret")  # type: ignore[arg-type]
+    assert "sk-secret" not in str(info.value)
+
+
 def test_fn_must_be_callable() -> None:
     with blocking_client_on(echo) as client, pytest.raises(TypeError, match="callable"):
         client.map(42, [1])  # type: ignore[arg-type]
@@ -298,6 +306,98 @@ async def test_an_outer_cancel_scope_cancels_the_requests_in_flight() -> None:
     assert not finished
     assert sorted(handler.arrived) == [1, 2, 3]
     assert sorted(handler.cancelled) == [1, 2, 3]
+
+
+async def _raise_a_stray_cancellation() -> None:
+    """Raise a cancellation exception that no scope of the batch's caused: one caught
+    inside the item's own cancelled scope and raised again outside it."""
+    stray: BaseException | None = None
+    with anyio.CancelScope() as scope:
+        scope.cancel()
+        try:
+            await anyio.sleep(30)
+        except anyio.get_cancelled_exc_class() as exc:
+            stray = exc
+    assert stray is not None
+    raise stray
+
+
+@pytest.mark.anyio
+async def test_an_items_own_cancellation_fails_that_item_only() -> None:
+    async def op(item: int) -> int:
+        if item == 3:
+            await _raise_a_stray_cancellation()
+        await anyio.sleep(0.001)
+        return item
+
+    async with client_on(echo) as client:
+        results = await client.map(op, range(20), concurrency=4)
+
+    assert [o.ok for o in results] == [i != 3 for i in range(20)]
+    assert results.values == [i for i in range(20) if i != 3]
+    error = results[3].error
+    assert isinstance(error, anyio.get_cancelled_exc_class())
+    assert not isinstance(error, APITimeoutError)
+
+
+@pytest.mark.parametrize("anyio_backend", ["asyncio"])
+@pytest.mark.anyio
+async def test_an_item_awaiting_a_future_cancelled_elsewhere_fails_alone() -> None:
+    import asyncio
+
+    gone: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+    gone.cancel()
+
+    async def op(item: int) -> int:
+        if item % 5 == 0:
+            return await gone
+        await anyio.sleep(0.001)
+        return item
+
+    async with client_on(echo) as client:
+        results = await client.map(op, range(17), concurrency=16)
+
+    assert [o.item for o in results.failed] == [0, 5, 10, 15]
+    assert all(isinstance(o.error, asyncio.CancelledError) for o in results.failed)
+    assert results.values == [i for i in range(17) if i % 5]
+
+
+@pytest.mark.anyio
+async def test_a_stray_cancellation_does_not_hide_the_batch_deadline() -> None:
+    handler = Stalls(answer={1})
+
+    async def op(item: int) -> Any:
+        if item == 2:
+            await _raise_a_stray_cancellation()
+        async with client_on(handler) as client:
+            return await client.api_keys.get(item)
+
+    async with client_on(echo) as client:
+        results = await client.map(op, [1, 2, 3, 4], concurrency=4, timeout=0.3)
+
+    assert [o.ok for o in results] == [True, False, False, False]
+    assert isinstance(results[1].error, anyio.get_cancelled_exc_class())
+    assert all(isinstance(o.error, APITimeoutError) for o in results[2:])
+    assert sorted(handler.cancelled) == [3, 4]
+
+
+@pytest.mark.anyio
+async def test_the_callers_cancellation_still_stops_a_batch_with_a_stray_cancellation() -> None:
+    finished = False
+    with anyio.move_on_after(0.3) as scope:
+
+        async def op(item: int) -> int:
+            if item == 0:
+                await _raise_a_stray_cancellation()
+            await anyio.sleep(30)
+            return item
+
+        async with client_on(echo) as client:
+            await client.map(op, range(8), concurrency=8)
+            finished = True
+
+    assert scope.cancelled_caught
+    assert not finished
 
 
 # -- rate limits -------------------------------------------------------------------------

@@ -8,12 +8,13 @@ Retries are off so each answer is decoded exactly once.
 
 from __future__ import annotations
 
+import pickle
 from typing import Any
 
 import httpx
 import pytest
 import respx
-from conftest import error_envelope, fail, make_client, ok
+from conftest import BASE_URL, TOKEN, error_envelope, fail, make_client, ok, transport_for
 
 from modelslab_agents import (
     APIError,
@@ -24,6 +25,7 @@ from modelslab_agents import (
     EmailNotVerifiedError,
     InsufficientScopeError,
     MemberStatus,
+    ModelsLab,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
@@ -311,6 +313,78 @@ async def test_insufficient_scope_exposes_the_scopes(router: respx.MockRouter) -
     assert isinstance(error, InsufficientScopeError)
     assert error.required_scope == "api_keys:write"
     assert error.granted_scopes == ["profile:read"]
+
+
+SCOPE_CHALLENGE = 'Bearer realm="modelslab", error="insufficient_scope", scope="wallet:read"'
+
+
+async def test_insufficient_scope_reads_the_challenge_when_the_body_lacks_details(
+    router: respx.MockRouter,
+) -> None:
+    error = await raised_by(
+        router,
+        fail(
+            403, "insufficient_scope", "Forbidden.", headers={"WWW-Authenticate": SCOPE_CHALLENGE}
+        ),
+    )
+    assert isinstance(error, InsufficientScopeError)
+    assert error.required_scope == "wallet:read"
+    assert error.granted_scopes is None
+    assert "wallet:read" in str(error)
+    again = pickle.loads(pickle.dumps(error))
+    assert isinstance(again, InsufficientScopeError)
+    assert again.required_scope == "wallet:read"
+
+
+def test_the_blocking_client_reads_the_challenge_too(router: respx.MockRouter) -> None:
+    router.get("/api-keys/7").mock(
+        return_value=fail(
+            403, "insufficient_scope", "Forbidden.", headers={"WWW-Authenticate": SCOPE_CHALLENGE}
+        )
+    )
+    with (
+        ModelsLab(TOKEN, base_url=BASE_URL, transport=transport_for(router)) as client,
+        pytest.raises(InsufficientScopeError) as info,
+    ):
+        client.api_keys.get(7)
+    assert info.value.required_scope == "wallet:read"
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        pytest.param(fail(500, "server_error", "x" * 5_000_000), id="envelope-message"),
+        pytest.param(httpx.Response(400, json={"message": "y" * 5_000_000}), id="bare-message"),
+        pytest.param(httpx.Response(400, json={"error": "z" * 5_000_000}), id="legacy-string"),
+        pytest.param(
+            fail(422, "validation_error", "Invalid.", {"f": ["w" * 5_000_000]}), id="details"
+        ),
+        pytest.param(
+            httpx.Response(502, content=b"<html><title>" + b"t" * 1_000_000 + b"</title></html>"),
+            id="html-title",
+        ),
+        pytest.param(
+            httpx.Response(
+                500,
+                json={
+                    "error": {"code": "c" * 5_000_000, "message": "m"},
+                    "meta": {"request_id": "r" * 5_000_000},
+                },
+            ),
+            id="code-and-request-id",
+        ),
+    ],
+)
+async def test_a_huge_server_message_becomes_a_bounded_exception_text(
+    router: respx.MockRouter, response: httpx.Response
+) -> None:
+    error = await raised_by(router, response)
+    assert isinstance(error, APIError)
+    assert len(str(error)) <= 8192
+    assert len(repr(error)) <= 8192
+    assert len(error.message) <= 4096
+    if not error.details:  # the details bag is data, kept whole; the text is not
+        assert len(pickle.dumps(error)) <= 16384
 
 
 async def test_bare_message_on_401(router: respx.MockRouter) -> None:

@@ -110,7 +110,103 @@ def test_rate_limit_error_retry_after() -> None:
 def test_insufficient_scope_helpers_tolerate_odd_details() -> None:
     error = InsufficientScopeError("no", status_code=403, details={"required_scope": 5})
     assert error.required_scope is None
-    assert error.granted_scopes == []
+    assert error.granted_scopes is None  # not said, which is not "none granted"
+    odd = InsufficientScopeError("no", status_code=403, details={"granted_scopes": "all"})
+    assert odd.granted_scopes is None
+    none = InsufficientScopeError("no", status_code=403, details={"granted_scopes": []})
+    assert none.granted_scopes == []
+
+
+SCOPE_CHALLENGE = 'Bearer realm="modelslab", error="insufficient_scope", scope="wallet:read"'
+
+
+def test_insufficient_scope_reads_the_documented_details() -> None:
+    error = InsufficientScopeError(
+        "Missing scope.",
+        status_code=403,
+        code="insufficient_scope",
+        details={"required_scope": "wallet:read", "granted_scopes": ["models:read"]},
+    )
+    assert error.required_scope == "wallet:read"
+    assert error.granted_scopes == ["models:read"]
+    assert "wallet:read" in str(error)
+    error.granted_scopes.append("changed")  # type: ignore[union-attr]
+    assert error.granted_scopes == ["models:read"]  # a copy: the error cannot be altered
+
+
+@pytest.mark.parametrize(
+    "challenge",
+    [
+        SCOPE_CHALLENGE,
+        'Bearer error="insufficient_scope", scope=wallet:read',
+        'bearer scope="wallet:read"',
+    ],
+)
+def test_insufficient_scope_falls_back_to_the_bearer_challenge(challenge: str) -> None:
+    response = httpx.Response(403, headers={"WWW-Authenticate": challenge})
+    error = InsufficientScopeError(
+        "Forbidden.", status_code=403, code="insufficient_scope", response=response
+    )
+    assert error.required_scope == "wallet:read"
+    assert error.granted_scopes is None
+
+
+def test_the_details_win_over_the_challenge() -> None:
+    response = httpx.Response(403, headers={"WWW-Authenticate": SCOPE_CHALLENGE})
+    error = InsufficientScopeError(
+        "x", status_code=403, details={"required_scope": "teams:write"}, response=response
+    )
+    assert error.required_scope == "teams:write"
+
+
+def test_a_challenge_without_a_scope_names_none() -> None:
+    response = httpx.Response(
+        403, headers={"WWW-Authenticate": 'Bearer error="insufficient_scope"'}
+    )
+    error = InsufficientScopeError("x", status_code=403, response=response)
+    assert error.required_scope is None
+
+
+def test_insufficient_scope_pickles_with_its_scopes() -> None:
+    response = httpx.Response(403, headers={"WWW-Authenticate": SCOPE_CHALLENGE})
+    error = InsufficientScopeError(
+        "x",
+        status_code=403,
+        code="insufficient_scope",
+        details={"granted_scopes": ["models:read"]},
+        response=response,
+    )
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is InsufficientScopeError
+    assert again.required_scope == "wallet:read"  # read from a header the pickle lacks
+    assert again.granted_scopes == ["models:read"]
+    assert str(again) == str(error)
+
+
+SANE = 4096  # characters: more than a person reads in an error message
+
+
+def test_a_server_message_is_cut_to_a_sane_length() -> None:
+    error = APIError("x" * 5_000_000, status_code=500, code="c" * 10_000, request_id="r" * 9999)
+    assert len(error.message) <= SANE
+    assert error.message.endswith("more characters cut]")
+    assert len(str(error)) <= 2 * SANE
+    again = pickle.loads(pickle.dumps(error))
+    assert str(again) == str(error)
+
+
+def test_a_decode_error_quoting_a_huge_value_is_cut() -> None:
+    error = ResponseDecodeError("could not read: " + "v" * 1_000_000, status_code=200)
+    assert len(str(error)) <= SANE
+    assert str(error).startswith("could not read: v")
+    assert str(pickle.loads(pickle.dumps(error))) == str(error)
+
+
+def test_a_huge_validation_bag_is_kept_but_shown_cut() -> None:
+    details = {f"field{i}": ["m" * 1000] for i in range(5000)}
+    error = ValidationError("Invalid.", status_code=422, details=details)
+    assert error.details == details  # nothing dropped from the data
+    assert len(str(error)) <= 2 * SANE
 
 
 @pytest.mark.parametrize(

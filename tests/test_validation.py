@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import traceback
 import uuid
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 import pytest
 import respx
-from conftest import make_client, ok
+from conftest import BASE_URL, TOKEN, make_client, ok, transport_for
 
-from modelslab_agents import AsyncModelsLab, MissingTokenError, Secret
+from modelslab_agents import AsyncModelsLab, MissingTokenError, ModelsLab, Secret
 from modelslab_agents._validation import (
     check_bool,
     check_choice,
@@ -21,6 +22,7 @@ from modelslab_agents._validation import (
     check_str,
     check_str_list,
     check_uuid,
+    describe_rejected,
 )
 
 Call = Callable[[AsyncModelsLab], Awaitable[Any]]
@@ -203,12 +205,101 @@ async def test_missing_token_says_how_to_give_one(
     assert "with_token" in message
 
 
+# -- what a check rejects is never shown ------------------------------------------------------
+
+# A token or password passed where an id or an email belongs: the message must not
+# carry it. Module constants, so that no traceback line of this file quotes one.
+A_TOKEN = "42|misplaced-token-d3adb33f"
+AN_API_KEY = "sk-live-misplaced-9c8b7a"
+A_PASSWORD = "swapped-password-Xy9!"
+LEAKABLE = (A_TOKEN, AN_API_KEY, A_PASSWORD)
+
+
+def assert_not_echoed(error: BaseException, name: str, length: int) -> None:
+    text = "\n".join([str(error), repr(error), *traceback.format_exception(error)])
+    for value in LEAKABLE:
+        assert value not in text
+        assert value[:12] not in text
+    message = str(error)
+    assert name in message  # the argument,
+    assert "str" in message  # its type,
+    assert f"{length} characters" in message  # and a length, never the value
+
+
+MISPLACED = [
+    pytest.param(lambda c: c.tokens.revoke(A_TOKEN), "token_id", A_TOKEN, id="tokens.revoke"),
+    pytest.param(lambda c: c.api_keys.get(AN_API_KEY), "key_id", AN_API_KEY, id="api_keys.get"),
+    pytest.param(
+        lambda c: c.api_keys.delete(AN_API_KEY), "key_id", AN_API_KEY, id="api_keys.delete"
+    ),
+    pytest.param(lambda c: c.teams.remove(A_TOKEN), "member_id", A_TOKEN, id="teams.remove"),
+    pytest.param(
+        lambda c: c.teams.accept_invite(A_TOKEN), "invite_id", A_TOKEN, id="accept_invite"
+    ),
+    pytest.param(
+        lambda c: c.auth.login(A_PASSWORD, "ada@example.com"), "email", A_PASSWORD, id="swapped"
+    ),
+    pytest.param(
+        lambda c: c.auth.forgot_password(A_PASSWORD), "email", A_PASSWORD, id="forgot_password"
+    ),
+]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(("call", "name", "value"), MISPLACED)
+async def test_a_rejected_string_is_named_never_shown(
+    answering_router: respx.MockRouter, call: Call, name: str, value: str
+) -> None:
+    async with make_client(answering_router) as client:
+        with pytest.raises(ValueError) as info:
+            await call(client)
+    assert_not_echoed(info.value, name, len(value))
+
+
+@pytest.mark.parametrize(("call", "name", "value"), MISPLACED)
+def test_the_blocking_client_never_shows_it_either(
+    answering_router: respx.MockRouter, call: Callable[[ModelsLab], Any], name: str, value: str
+) -> None:
+    client = ModelsLab(TOKEN, base_url=BASE_URL, transport=transport_for(answering_router))
+    with client, pytest.raises(ValueError) as info:
+        call(client)
+    assert_not_echoed(info.value, name, len(value))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"ftp://api.test/v1?key={AN_API_KEY}",
+        f"https:///v1?key={AN_API_KEY}",
+        f"https://api.test/v1?token={A_TOKEN}",
+        f"https://api.test/v1#{A_TOKEN}",
+        f"http://proxy.example/v1?token={A_TOKEN}",
+    ],
+    ids=["scheme", "no-host", "query", "fragment", "plain-http"],
+)
+def test_a_rejected_base_url_is_not_echoed(url: str) -> None:
+    with pytest.raises(ValueError, match="base_url") as info:
+        AsyncModelsLab(base_url=url)
+    text = "\n".join([str(info.value), repr(info.value), *traceback.format_exception(info.value)])
+    for value in LEAKABLE:
+        assert value not in text
+
+
+def test_a_rejected_value_is_described_by_type_and_length() -> None:
+    assert describe_rejected("abc") == "a str of 3 characters"
+    assert describe_rejected("a") == "a str of 1 character"
+    assert describe_rejected(b"ab") == "a bytes of 2 bytes"
+    assert describe_rejected(1.5) == "a float"
+    assert describe_rejected(None) == "None"
+
+
 # -- the checks themselves -----------------------------------------------------------------
 
 
 def test_check_choice_lists_every_choice() -> None:
-    with pytest.raises(ValueError, match=r"one of 'a', 'b'; got 'c'"):
-        check_choice("x", "c", ("a", "b"))
+    with pytest.raises(ValueError, match=r"one of 'a', 'b'; got a str of 4 characters") as info:
+        check_choice("x", "cccc", ("a", "b"))
+    assert "cccc" not in str(info.value)
     assert check_choice("x", "a", ("a", "b")) == "a"
 
 
