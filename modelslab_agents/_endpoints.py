@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ._endpoint import Endpoint
 
 if TYPE_CHECKING:
-    from ._models import AccessToken, ApiKey, AuthSession, Profile, SignupResult, TeamMember
+    from ._models import AccessToken, ApiKey, AuthSession, Profile, Scope, SignupResult, TeamMember
 
 __all__ = [
     "ALL",
@@ -23,8 +23,10 @@ __all__ = [
     "AUTH_LOGIN",
     "AUTH_LOGOUT",
     "AUTH_LOGOUT_ALL",
+    "AUTH_REFRESH",
     "AUTH_RESEND_VERIFICATION",
     "AUTH_RESET_PASSWORD",
+    "AUTH_SCOPES",
     "AUTH_SIGNUP",
     "AUTH_VERIFY_EMAIL",
     "PROFILE_GET",
@@ -87,7 +89,7 @@ AUTH_LOGOUT: Endpoint[None] = Endpoint(
     success_status=200,
     needs_token=True,
     idempotent=False,
-    rate_limit_group="agent-auth",
+    rate_limit_group="agent-general",
 )
 
 AUTH_LOGOUT_ALL: Endpoint[None] = Endpoint(
@@ -102,7 +104,7 @@ AUTH_LOGOUT_ALL: Endpoint[None] = Endpoint(
     success_status=200,
     needs_token=True,
     idempotent=False,
-    rate_limit_group="agent-auth",
+    rate_limit_group="agent-general",
 )
 
 AUTH_FORGOT_PASSWORD: Endpoint[None] = Endpoint(
@@ -165,6 +167,36 @@ AUTH_VERIFY_EMAIL: Endpoint[AuthSession] = Endpoint(
     rate_limit_group="agent-auth",
 )
 
+AUTH_REFRESH: Endpoint[AuthSession] = Endpoint(
+    operation_id="auth.refresh",
+    method="POST",
+    path="/auth/refresh",
+    path_params=(),
+    body_fields=("token_expiry", "device_name"),
+    secret_fields=(),
+    model="AuthSession",
+    many=False,
+    success_status=200,
+    needs_token=True,
+    idempotent=False,
+    rate_limit_group="agent-general",
+)
+
+AUTH_SCOPES: Endpoint[list[Scope]] = Endpoint(
+    operation_id="auth.scopes",
+    method="GET",
+    path="/auth/scopes",
+    path_params=(),
+    body_fields=(),
+    secret_fields=(),
+    model="Scope",
+    many=True,
+    success_status=200,
+    needs_token=False,
+    idempotent=True,
+    rate_limit_group="agent-general",
+)
+
 TOKENS_LIST: Endpoint[list[AccessToken]] = Endpoint(
     operation_id="tokens.list",
     method="GET",
@@ -222,7 +254,7 @@ TOKENS_SWITCH_ACCOUNT: Endpoint[AuthSession] = Endpoint(
     success_status=200,
     needs_token=True,
     idempotent=False,
-    rate_limit_group="agent-auth",
+    rate_limit_group="agent-general",
 )
 
 PROFILE_GET: Endpoint[Profile] = Endpoint(
@@ -489,6 +521,8 @@ ALL: tuple[Endpoint[Any], ...] = (
     AUTH_RESET_PASSWORD,
     AUTH_RESEND_VERIFICATION,
     AUTH_VERIFY_EMAIL,
+    AUTH_REFRESH,
+    AUTH_SCOPES,
     TOKENS_LIST,
     TOKENS_REVOKE,
     TOKENS_REVOKE_OTHERS,
