@@ -6,6 +6,7 @@
 - ``nox -s generate``: regenerate code from the spec (``-- --check``: fail if stale)
 - ``nox -s bench``: benchmarks, ratios against raw httpx measured side by side
 - ``nox -s soak``: the long fault campaign against the emulator
+- ``nox -s spec_diff``: compare the live production contract with the bundled spec
 """
 
 from __future__ import annotations
@@ -71,3 +72,15 @@ def soak(session: nox.Session) -> None:
     """Run the long fault campaign against the emulator."""
     session.install("-e", ".[test]")
     session.run("pytest", "-m", "soak", "--run-soak", *session.posargs)
+
+
+@nox.session
+def spec_diff(session: nox.Session) -> None:
+    """Compare the live contract with the spec the SDK was generated from (needs a network).
+
+    Defaults to production's `/api/agents/v1/openapi.json`; `-- URL` compares another.
+    Exit 1 means they differ (each difference printed), 2 that it could not be fetched.
+    Not a default session: CI has no network to reach it.
+    """
+    session.install("-e", ".[cli]")
+    session.run("modelslab-agents", "spec", "diff", *session.posargs)

@@ -175,10 +175,11 @@ def _register() -> None:
     from ._emulator import demo, emulator
     from ._keys import keys
     from ._profile import profile
+    from ._spec import spec
     from ._teams import teams
     from ._tokens import tokens
 
-    for command in (auth, tokens, profile, keys, teams, demo, emulator):
+    for command in (auth, tokens, profile, keys, teams, demo, emulator, spec):
         cli.add_command(command)
 
 

@@ -1,4 +1,5 @@
-"""``modelslab-agents auth``: sign up, log in and out, verify, reset a password."""
+"""``modelslab-agents auth``: sign up, log in and out, verify, reset a password, rotate
+the token, list the scopes."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from modelslab_agents._models import AuthSession, SignupResult
 from modelslab_agents._secret import Secret
 from modelslab_agents._types import TOKEN_EXPIRIES
 
-from ._errors import CliError
+from ._errors import CliError, ExitCode
 from ._options import json_option, password_stdin_option, prompt_text, read_secret
-from ._output import human, to_json
+from ._output import Column, human, to_json
 from ._state import AppState, pass_state
 
 __all__ = ["auth", "default_device_name", "store_session"]
@@ -172,7 +173,7 @@ def login(
         password,
         device_name=device_name or default_device_name(),
         token_expiry=expiry,  # type: ignore[arg-type]
-        scopes=list(scopes) or None,
+        scopes=list(scopes) or None,  # type: ignore[arg-type]
     )
     stored_in = store_session(state, session, session.access_token, email)
     _report_login(
@@ -402,3 +403,74 @@ def token(state: AppState) -> None:
         )
     else:
         click.echo(value.get_secret_value())
+
+
+def _complete_expiry(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    return [value for value in TOKEN_EXPIRIES if value.startswith(incomplete)]
+
+
+@auth.command(short_help="Rotate the token: a new one replaces it, the old one is revoked.")
+@click.option(
+    "--expiry",
+    metavar="LIFETIME",
+    shell_complete=_complete_expiry,
+    help=f"Lifetime of the new token: {', '.join(TOKEN_EXPIRIES)} (the server decides "
+    "which it takes) [default: 1_month].",
+)
+@click.option(
+    "--device-name",
+    metavar="NAME",
+    help="Name of the new token, as `tokens list` shows it [default: the old token's].",
+)
+@json_option
+@pass_state
+def refresh(state: AppState, expiry: str | None, device_name: str | None) -> None:
+    """Swap the stored token for a new one; the server revokes the old one.
+
+    The new token keeps the old one's scopes and account and is stored in the
+    current profile. Account policy may give it a shorter lifetime than asked
+    for: the output says so. A token given in MODELSLAB_AGENT_TOKEN is not
+    refreshed, because the command could not update the variable and the old
+    token would stop working.
+    """
+    token, source = state.require_token()
+    if source != "profile":
+        raise CliError(
+            f"the token comes from ${source}: refreshing would revoke it, and the new one "
+            "could not replace it there; log in with `modelslab-agents auth login`, or "
+            "rotate it with the SDK's auth.refresh()",
+            ExitCode.USAGE,
+        )
+    stored = state.stored_profile()
+    state.store.check_writable()
+    session = state.client(token=token).auth.refresh(
+        token_expiry=expiry,  # type: ignore[arg-type]
+        device_name=device_name,
+    )
+    email = stored.email if stored is not None else None
+    stored_in = store_session(state, session, session.access_token, email)
+    if session.token_lifetime_capped:
+        state.output.warn("account policy gave the new token a shorter lifetime than asked for")
+    _report_login(
+        state,
+        session,
+        stored_in,
+        f"Token refreshed (profile {state.profile_name!r}); the old token is revoked.",
+        f"New token stored in {stored_in}; it expires {human(session.expires_at)}.",
+    )
+
+
+@auth.command(short_help="List the scopes a token can be given.")
+@json_option
+@pass_state
+def scopes(state: AppState) -> None:
+    """List the scopes `auth login --scope` takes, and what each one grants.
+
+    Needs no login. A token with `*` (the default) has every scope.
+    """
+    catalogue = state.client(auth=False).auth.scopes()
+    state.output.table(
+        catalogue,
+        [Column.attr("name", "scope"), Column.attr("description")],
+        empty="The server lists no scopes.",
+    )

@@ -11,6 +11,10 @@
         ...
     fake.outbox                                           # emails it "sent", oldest first
 
+The emulator follows the published rate limits (``FakeControlPlane(rate_limits=False)``
+turns them off), scopes tokens as login asks, and serves its contract at
+``/api/agents/v1/openapi.json`` and ``/api/agents/v1/changelog``.
+
 The pytest plugin installed with the package provides the fixtures ``modelslab_fake``,
 ``modelslab_client`` and ``modelslab_sync_client``. Names are imported on first use, so
 importing this package stays cheap.

@@ -9,6 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import httpx
 import pytest
 
 from modelslab_agents.testing import FakeControlPlane
@@ -23,6 +24,18 @@ def test_the_fake_fixture_is_fresh_per_test(modelslab_fake: FakeControlPlane) ->
 
 def test_the_fake_fixture_is_fresh_per_test_again(modelslab_fake: FakeControlPlane) -> None:
     modelslab_fake.create_account("a@example.com", "secret-password")
+
+
+def test_the_fake_fixture_follows_the_published_limits(modelslab_fake: FakeControlPlane) -> None:
+    # Code under test meets the limits it will meet in production.
+    async def remaining() -> list[str]:
+        transport = modelslab_fake.transport()
+        async with httpx.AsyncClient(transport=transport, base_url="http://fake") as client:
+            path = "/api/agents/v1/auth/forgot-password"
+            answers = [await client.post(path, json={"email": "a@example.com"}) for _ in range(2)]
+        return [a.headers["X-RateLimit-Remaining"] for a in answers]
+
+    assert asyncio.run(remaining()) == ["19", "18"]
 
 
 def test_close_without_loop_runs_a_coroutine_that_never_suspends() -> None:

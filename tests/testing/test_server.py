@@ -30,6 +30,20 @@ def served() -> Iterator[tuple[FakeControlPlane, str, dict[str, str]]]:
         yield fake, base_url, headers
 
 
+def test_the_contract_is_served_over_http(
+    served: tuple[FakeControlPlane, str, dict[str, str]],
+) -> None:
+    _, base_url, _ = served
+    spec = requests.get(f"{base_url}/openapi.json", timeout=10)
+    assert spec.status_code == 200
+    assert spec.headers["Content-Type"] == "application/json"
+    assert spec.json()["openapi"].startswith("3.1")
+    assert "/auth/refresh" in spec.json()["paths"]
+    changelog = requests.get(f"{base_url}/changelog", timeout=10).json()["data"]
+    assert changelog["current_version"] == spec.json()["info"]["version"]
+    assert int(spec.headers["X-RateLimit-Limit"]) == 120
+
+
 def test_base_url_shape(served: tuple[FakeControlPlane, str, dict[str, str]]) -> None:
     _, base_url, _ = served
     parts = urlsplit(base_url)
