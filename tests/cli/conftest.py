@@ -135,6 +135,9 @@ class Cli:
             stdout=follower,
             stderr=follower,
             env={**self.env, **(env or {})},
+            # No controlling terminal: prompts use the pseudo-terminal on stdin, never
+            # the terminal of the person running the tests (/dev/tty).
+            start_new_session=True,
         )
         os.close(follower)
         return Terminal(proc, leader)
