@@ -90,7 +90,7 @@ def human(value: Any) -> str:
 
 def _cell(text: str) -> str:
     """One cell of plain output: tabs and line breaks inside it would split it."""
-    return " ".join(text.split("\t")).replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    return " ".join(text.replace("\t", " ").splitlines())
 
 
 @attrs.frozen
