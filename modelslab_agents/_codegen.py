@@ -581,6 +581,7 @@ def render_models(spec: dict[str, Any]) -> str:
         "",
         "Fields the server adds that a model does not know are kept in its ``extra``",
         "mapping; an enum value the SDK does not know is kept as its plain string.",
+        "Every model has ``to_dict()`` and ``to_json()``, secrets masked (see ``Model``).",
         '"""',
         "",
         "from __future__ import annotations",
@@ -595,6 +596,7 @@ def render_models(spec: dict[str, Any]) -> str:
         "import attrs",
         "",
         "from ._secret import Secret",
+        "from ._serialization import Model",
         "",
         "__all__ = [",
         *[f'    "{n}",' for n in sorted([*models, *enums, "MODELS"])],
@@ -615,11 +617,13 @@ def render_models(spec: dict[str, Any]) -> str:
     for name in models:
         schema = schemas[name]
         required = set(schema.get("required", []))
+        # ``allOf: [{$ref: Base}]`` is a subclass that narrows some of Base's fields.
+        bases = [ref for s in schema.get("allOf", []) if (ref := _ref_name(s))]
         out += [
             "",
             "",
             "@attrs.frozen(kw_only=True)",
-            f"class {name}:",
+            f"class {name}({bases[0] if bases else 'Model'}):",
             *_doc("    ", schema["description"]),
             "",
         ]
@@ -629,7 +633,10 @@ def render_models(spec: dict[str, Any]) -> str:
             out.append(f"    {field_name}: {annotation}{suffix}")
             if "x-sdk-default-from" in prop:
                 derived.append((field_name, annotation, prop["x-sdk-default-from"]))
-        out.append("    extra: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)")
+        if not bases:
+            out.append(
+                "    extra: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)"
+            )
         if keyed := schema.get("x-sdk-keyed-by"):
             # A list of these may also arrive as a mapping {key field: value field}.
             out.append(f"    _keyed_by: ClassVar[tuple[str, str]] = {_q(tuple(keyed))}")

@@ -21,6 +21,7 @@ from modelslab_agents import (
     ApiKey,
     AsyncModelsLab,
     AuthSession,
+    CreatedApiKey,
     MemberStatus,
     Profile,
     Scope,
@@ -242,7 +243,7 @@ CASES: dict[str, Case] = {
         True,
         {"name": "prod"},
         API_KEY,
-        ApiKey,
+        CreatedApiKey,
     ),
     "api_keys.get": Case(
         lambda c: c.api_keys.get(7), "GET", "/api-keys/7", True, None, API_KEY, ApiKey

@@ -16,7 +16,8 @@ turns them off), scopes tokens as login asks, and serves its contract at
 ``/api/agents/v1/openapi.json`` and ``/api/agents/v1/changelog``.
 
 The pytest plugin installed with the package provides the fixtures ``modelslab_fake``,
-``modelslab_client`` and ``modelslab_sync_client``. Names are imported on first use, so
+``modelslab_client``, ``modelslab_sync_client`` and ``modelslab_account`` (a
+:class:`FakeAccount`). Names are imported on first use, so
 importing this package stays cheap.
 """
 
@@ -27,15 +28,17 @@ from typing import TYPE_CHECKING
 from modelslab_agents._lazy import lazy_namespace
 
 if TYPE_CHECKING:
+    from ._account import FakeAccount
     from ._core import HandledRequest
     from ._fake import FakeControlPlane
     from ._faults import Fault
     from ._model import Email
 
-__all__ = ["Email", "FakeControlPlane", "Fault", "HandledRequest"]
+__all__ = ["Email", "FakeAccount", "FakeControlPlane", "Fault", "HandledRequest"]
 
 _HOMES = {
     "Email": "._model",
+    "FakeAccount": "._account",
     "FakeControlPlane": "._fake",
     "Fault": "._faults",
     "HandledRequest": "._core",
