@@ -490,8 +490,19 @@ class AsyncModelsLab(AsyncResources):
 
     # -- the pipeline -----------------------------------------------------------------
 
-    async def _request(self, endpoint: Endpoint[T], path: str, body: dict[str, Any] | None) -> T:
-        """Send one route's request, with retries, and decode its answer."""
+    async def _request(
+        self,
+        endpoint: Endpoint[T],
+        body: dict[str, Any] | None = None,
+        path_params: Mapping[str, object] | None = None,
+    ) -> T:
+        """Send one route's request, with retries, and decode its answer.
+
+        Args:
+            endpoint: The route's descriptor, which holds its path template.
+            body: The JSON body, already checked; None for a route without one.
+            path_params: The checked values of the path template's parameters.
+        """
         if endpoint.needs_token:
             headers = self._auth_headers if body is None else self._auth_json_headers
             if headers is None:
@@ -503,7 +514,7 @@ class AsyncModelsLab(AsyncResources):
         else:
             headers = self._anon_headers if body is None else self._anon_json_headers
         pool = self._pool
-        url = self._base_url + path
+        url = self._base_url + endpoint.path_for(path_params)
         content = None if body is None else _dumps(body).encode()
         gate = pool.gate
         group = endpoint.rate_limit_group

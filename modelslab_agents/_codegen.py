@@ -123,11 +123,11 @@ class Operation:
     needs_token: bool
     idempotent: bool
     rate_limit_group: str
-    success_status: int
     returns: str  # annotation: "ApiKey", "list[ApiKey]" or "None"
     model: str | None
     many: bool
     path_param: Param | None = None
+    path_key: str = ""  # the path parameter's name in the path template, e.g. "id"
     body: list[Param] = field(default_factory=list)
     copies: dict[str, str] = field(default_factory=dict)  # wire field -> source field
     secret_fields: list[str] = field(default_factory=list)
@@ -166,17 +166,16 @@ def _field_check(name: str, schema: dict[str, Any]) -> tuple[str, tuple[str, lis
     raise ValueError(f"unsupported body field type for {name}: {schema}")
 
 
-def _response_type(operation: dict[str, Any]) -> tuple[str, str | None, bool, int]:
-    status, response = next(
-        iter((k, v) for k, v in operation["responses"].items() if k != "default")
-    )
+def _response_type(operation: dict[str, Any]) -> tuple[str, str | None, bool]:
+    """(return annotation, model name, whether ``data`` is a list) of a route."""
+    response = next(v for k, v in operation["responses"].items() if k != "default")
     data = response["content"]["application/json"]["schema"]["properties"]["data"]
     if _types(data) == ["null"] or operation["x-sdk"].get("discard_data"):
-        return "None", None, False, int(status)
+        return "None", None, False
     if (name := _ref_name(data)) is not None:
-        return name, name, False, int(status)
+        return name, name, False
     if _types(data) == ["array"] and (name := _ref_name(data["items"])) is not None:
-        return f"list[{name}]", name, True, int(status)
+        return f"list[{name}]", name, True
     raise ValueError(f"unsupported response schema: {data}")
 
 
@@ -188,7 +187,7 @@ def read_operations(spec: dict[str, Any]) -> list[Operation]:
             if http_method == "parameters":
                 continue
             sdk = raw["x-sdk"]
-            returns, model, many, status = _response_type(raw)
+            returns, model, many = _response_type(raw)
             op = Operation(
                 operation_id=raw["operationId"],
                 resource=sdk["resource"],
@@ -199,13 +198,13 @@ def read_operations(spec: dict[str, Any]) -> list[Operation]:
                 needs_token=bool(raw.get("security")),
                 idempotent=sdk["idempotent"],
                 rate_limit_group=sdk["rate_limit_group"],
-                success_status=status,
                 returns=returns,
                 model=model,
                 many=many,
             )
             for param in [*shared_params, *raw.get("parameters", [])]:
                 name = param["x-sdk-name"]
+                op.path_key = param["name"]
                 if param["schema"].get("format") == "uuid":
                     op.path_param = Param(
                         name, "str | UUID", None, False, ("check_uuid", [_q(name), name])
@@ -295,53 +294,57 @@ def _call_args(op: Operation) -> list[str]:
 
 
 def _async_method(op: Operation) -> Iterator[str]:
+    """Check the arguments, build the body and the path parameters, and hand them to
+    the pipeline with the route's descriptor, which holds the path template."""
     yield from _wrap("    ", f"async def {op.method_name}", _signature(op), f" -> {op.returns}:")
     yield from _docstring(op)
+    call = [f"endpoints.{op.constant}"]
+    if op.body:
+        call.append("body")
+        yield from _body(op)
     if op.path_param:
         check, args = op.path_param.check
-        yield from _wrap("        ", f"{op.path_param.name} = {check}", args, "")
-        yield f'        path = f"{op.path.replace("{id}", "{" + op.path_param.name + "}")}"'
+        yield from _wrap("        ", f'path_params = {{"{op.path_key}": {check}', args, "}")
+        call += [] if op.body else ["None"]
+        call.append("path_params")
+    yield from _wrap("        ", "return await self._client._request", call, "")
+
+
+def _body(op: Operation) -> Iterator[str]:
+    """The statements building ``body``: the checked value of each field given."""
+    fixed = [p for p in op.body if not (p.partial or p.omit_none)]
+    if fixed:
+        yield "        body: dict[str, Any] = {"
+        for p in fixed:
+            yield from _wrap("            ", f'"{p.name}": {p.check[0]}', p.check[1], ",")
+        yield "        }"
     else:
-        yield f'        path = "{op.path}"'
-    body_arg = "None"
-    if op.body:
-        body_arg = "body"
-        fixed = [p for p in op.body if not (p.partial or p.omit_none)]
-        if fixed:
-            yield "        body: dict[str, Any] = {"
-            for p in fixed:
-                yield from _wrap("            ", f'"{p.name}": {p.check[0]}', p.check[1], ",")
-            yield "        }"
-        else:
-            yield "        body: dict[str, Any] = {}"
-        for p in op.body:
-            if p.partial:
-                yield f"        if {p.name} is not NOT_GIVEN:"
-                one_line = _wrap(
-                    "            ",
-                    f'body["{p.name}"] = None if {p.name} is None else {p.check[0]}',
-                    p.check[1],
-                    "",
+        yield "        body: dict[str, Any] = {}"
+    for p in op.body:
+        if p.partial:
+            yield f"        if {p.name} is not NOT_GIVEN:"
+            one_line = _wrap(
+                "            ",
+                f'body["{p.name}"] = None if {p.name} is None else {p.check[0]}',
+                p.check[1],
+                "",
+            )
+            if p.nullable and len(one_line) == 1:
+                yield from one_line
+            elif p.nullable:
+                yield f"            if {p.name} is None:"
+                yield f'                body["{p.name}"] = None'
+                yield "            else:"
+                yield from _wrap(
+                    "                ", f'body["{p.name}"] = {p.check[0]}', p.check[1], ""
                 )
-                if p.nullable and len(one_line) == 1:
-                    yield from one_line
-                elif p.nullable:
-                    yield f"            if {p.name} is None:"
-                    yield f'                body["{p.name}"] = None'
-                    yield "            else:"
-                    yield from _wrap(
-                        "                ", f'body["{p.name}"] = {p.check[0]}', p.check[1], ""
-                    )
-                else:
-                    yield from _wrap(
-                        "            ", f'body["{p.name}"] = {p.check[0]}', p.check[1], ""
-                    )
-            elif p.omit_none:
-                yield f"        if {p.name} is not None:"
+            else:
                 yield from _wrap("            ", f'body["{p.name}"] = {p.check[0]}', p.check[1], "")
-        for target, source in op.copies.items():
-            yield f'        body["{target}"] = body["{source}"]'
-    yield f"        return await self._client._request(endpoints.{op.constant}, path, {body_arg})"
+        elif p.omit_none:
+            yield f"        if {p.name} is not None:"
+            yield from _wrap("            ", f'body["{p.name}"] = {p.check[0]}', p.check[1], "")
+    for target, source in op.copies.items():
+        yield f'        body["{target}"] = body["{source}"]'
 
 
 def _sync_method(op: Operation) -> Iterator[str]:
@@ -494,19 +497,15 @@ def render_endpoints(operations: list[Operation]) -> str:
         "]",
     ]
     for op in operations:
-        body_fields = tuple(p.name for p in op.body) + tuple(op.copies)
         out += [
             "",
             f"{op.constant}: Endpoint[{op.returns}] = Endpoint(",
             f"    operation_id={_q(op.operation_id)},",
             f"    method={_q(op.http_method)},",
             f"    path={_q(op.path)},",
-            f"    path_params={_q((op.path_param.name,) if op.path_param else ())},",
-            f"    body_fields={_q(body_fields)},",
             f"    secret_fields={_q(tuple(op.secret_fields))},",
             f"    model={_q(op.model)},",
             f"    many={op.many},",
-            f"    success_status={op.success_status},",
             f"    needs_token={op.needs_token},",
             f"    idempotent={op.idempotent},",
             f"    rate_limit_group={_q(op.rate_limit_group)},",

@@ -5,6 +5,7 @@ The descriptors themselves live in the generated ``_endpoints`` module.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Generic, TypeVar
 
 __all__ = ["Endpoint"]
@@ -18,15 +19,13 @@ class Endpoint(Generic[T]):
     Attributes:
         operation_id: ``resource.method``, e.g. ``"api_keys.create"``.
         method: The HTTP method.
-        path: The path template under the base URL, e.g. ``"/api-keys/{id}"``.
-        path_params: The SDK names of the path parameters, in order.
-        body_fields: The JSON body fields the route takes.
+        path: The path template under the base URL, e.g. ``"/api-keys/{id}"``: the
+            one place a route's path is written (see :meth:`path_for`).
         secret_fields: Body fields holding passwords or tokens, never shown anywhere.
         model: The name of the model (in ``_models``) of ``data``, or None when the
             route returns nothing. A name rather than the class, so that importing
             the client does not import the models and cattrs before an answer needs them.
         many: Whether ``data`` is a list of ``model``.
-        success_status: The status the route answers with on success.
         needs_token: Whether the route needs a bearer token.
         idempotent: Whether repeating the request cannot act twice, so it may be
             retried after the server may have seen it.
@@ -35,7 +34,6 @@ class Endpoint(Generic[T]):
 
     # A plain slotted class: descriptors are read on every call and built at import.
     __slots__ = (
-        "body_fields",
         "idempotent",
         "many",
         "method",
@@ -43,10 +41,8 @@ class Endpoint(Generic[T]):
         "needs_token",
         "operation_id",
         "path",
-        "path_params",
         "rate_limit_group",
         "secret_fields",
-        "success_status",
     )
 
     def __init__(
@@ -55,12 +51,9 @@ class Endpoint(Generic[T]):
         operation_id: str,
         method: str,
         path: str,
-        path_params: tuple[str, ...],
-        body_fields: tuple[str, ...],
         secret_fields: tuple[str, ...],
         model: str | None,
         many: bool,
-        success_status: int,
         needs_token: bool,
         idempotent: bool,
         rate_limit_group: str,
@@ -68,15 +61,16 @@ class Endpoint(Generic[T]):
         self.operation_id = operation_id
         self.method = method
         self.path = path
-        self.path_params = path_params
-        self.body_fields = body_fields
         self.secret_fields = secret_fields
         self.model = model
         self.many = many
-        self.success_status = success_status
         self.needs_token = needs_token
         self.idempotent = idempotent
         self.rate_limit_group = rate_limit_group
+
+    def path_for(self, path_params: Mapping[str, object] | None) -> str:
+        """The path with its parameters (already checked) filled in."""
+        return self.path if path_params is None else self.path.format_map(path_params)
 
     @property
     def route(self) -> str:

@@ -57,14 +57,13 @@ class AsyncAuthResource(AsyncResource):
 
         Needs no token. Not retried once the server may have acted on it.
         """
-        path = "/auth/signup"
         body: dict[str, Any] = {
             "email": check_email("email", email),
             "password": check_secret("password", password),
         }
         if name is not None:
             body["name"] = check_str("name", name)
-        return await self._client._request(endpoints.AUTH_SIGNUP, path, body)
+        return await self._client._request(endpoints.AUTH_SIGNUP, body)
 
     async def login(
         self,
@@ -81,7 +80,6 @@ class AsyncAuthResource(AsyncResource):
 
         Needs no token. Not retried once the server may have acted on it.
         """
-        path = "/auth/login"
         body: dict[str, Any] = {
             "email": check_email("email", email),
             "password": check_secret("password", password),
@@ -94,7 +92,7 @@ class AsyncAuthResource(AsyncResource):
         }
         if scopes is not None:
             body["scopes"] = check_str_list("scopes", scopes)
-        return await self._client._request(endpoints.AUTH_LOGIN, path, body)
+        return await self._client._request(endpoints.AUTH_LOGIN, body)
 
     async def logout(self) -> None:
         """Revoke the token making the call.
@@ -103,8 +101,7 @@ class AsyncAuthResource(AsyncResource):
 
         Not retried once the server may have acted on it.
         """
-        path = "/auth/logout"
-        return await self._client._request(endpoints.AUTH_LOGOUT, path, None)
+        return await self._client._request(endpoints.AUTH_LOGOUT)
 
     async def logout_all(self) -> None:
         """Revoke every token of the account.
@@ -113,8 +110,7 @@ class AsyncAuthResource(AsyncResource):
 
         Not retried once the server may have acted on it.
         """
-        path = "/auth/logout-all"
-        return await self._client._request(endpoints.AUTH_LOGOUT_ALL, path, None)
+        return await self._client._request(endpoints.AUTH_LOGOUT_ALL)
 
     async def forgot_password(self, email: str) -> None:
         """Email a password-reset token.
@@ -123,11 +119,10 @@ class AsyncAuthResource(AsyncResource):
 
         Needs no token. Not retried once the server may have acted on it.
         """
-        path = "/auth/forgot-password"
         body: dict[str, Any] = {
             "email": check_email("email", email),
         }
-        return await self._client._request(endpoints.AUTH_FORGOT_PASSWORD, path, body)
+        return await self._client._request(endpoints.AUTH_FORGOT_PASSWORD, body)
 
     async def reset_password(self, email: str, token: str | Secret, password: str | Secret) -> None:
         """Set a new password with a reset token.
@@ -136,14 +131,13 @@ class AsyncAuthResource(AsyncResource):
 
         Needs no token. Not retried once the server may have acted on it.
         """
-        path = "/auth/reset-password"
         body: dict[str, Any] = {
             "email": check_email("email", email),
             "token": check_secret("token", token),
             "password": check_secret("password", password),
         }
         body["password_confirmation"] = body["password"]
-        return await self._client._request(endpoints.AUTH_RESET_PASSWORD, path, body)
+        return await self._client._request(endpoints.AUTH_RESET_PASSWORD, body)
 
     async def resend_verification(self, email: str) -> None:
         """Send the verification email again.
@@ -152,11 +146,10 @@ class AsyncAuthResource(AsyncResource):
 
         Needs no token. Not retried once the server may have acted on it.
         """
-        path = "/auth/resend-verification"
         body: dict[str, Any] = {
             "email": check_email("email", email),
         }
-        return await self._client._request(endpoints.AUTH_RESEND_VERIFICATION, path, body)
+        return await self._client._request(endpoints.AUTH_RESEND_VERIFICATION, body)
 
     async def verify_email(self, verification_code: str | Secret) -> AuthSession:
         """Verify an email address with the emailed code; logs the account in.
@@ -165,11 +158,10 @@ class AsyncAuthResource(AsyncResource):
 
         Needs no token. Not retried once the server may have acted on it.
         """
-        path = "/auth/verify-email"
         body: dict[str, Any] = {
             "verification_code": check_secret("verification_code", verification_code),
         }
-        return await self._client._request(endpoints.AUTH_VERIFY_EMAIL, path, body)
+        return await self._client._request(endpoints.AUTH_VERIFY_EMAIL, body)
 
 
 class AsyncTokensResource(AsyncResource):
@@ -182,17 +174,15 @@ class AsyncTokensResource(AsyncResource):
 
         ``GET /auth/tokens``
         """
-        path = "/auth/tokens"
-        return await self._client._request(endpoints.TOKENS_LIST, path, None)
+        return await self._client._request(endpoints.TOKENS_LIST)
 
     async def revoke(self, token_id: int) -> None:
         """Revoke one token.
 
         ``DELETE /auth/tokens/{id}``
         """
-        token_id = check_int_id("token_id", token_id)
-        path = f"/auth/tokens/{token_id}"
-        return await self._client._request(endpoints.TOKENS_REVOKE, path, None)
+        path_params = {"id": check_int_id("token_id", token_id)}
+        return await self._client._request(endpoints.TOKENS_REVOKE, None, path_params)
 
     async def revoke_others(self) -> None:
         """Revoke every token but the one making the call.
@@ -201,8 +191,7 @@ class AsyncTokensResource(AsyncResource):
 
         Not retried once the server may have acted on it.
         """
-        path = "/auth/tokens/revoke-others"
-        return await self._client._request(endpoints.TOKENS_REVOKE_OTHERS, path, None)
+        return await self._client._request(endpoints.TOKENS_REVOKE_OTHERS)
 
     async def switch_account(
         self,
@@ -217,7 +206,6 @@ class AsyncTokensResource(AsyncResource):
 
         Not retried once the server may have acted on it.
         """
-        path = "/auth/switch-account"
         body: dict[str, Any] = {
             "account_username": check_str("account_username", account_username, min_length=1),
         }
@@ -229,7 +217,7 @@ class AsyncTokensResource(AsyncResource):
                 token_expiry,
                 ("1_week", "1_month", "3_months", "never"),
             )
-        return await self._client._request(endpoints.TOKENS_SWITCH_ACCOUNT, path, body)
+        return await self._client._request(endpoints.TOKENS_SWITCH_ACCOUNT, body)
 
 
 class AsyncProfileResource(AsyncResource):
@@ -242,8 +230,7 @@ class AsyncProfileResource(AsyncResource):
 
         ``GET /me``
         """
-        path = "/me"
-        return await self._client._request(endpoints.PROFILE_GET, path, None)
+        return await self._client._request(endpoints.PROFILE_GET)
 
     async def update(
         self,
@@ -256,7 +243,6 @@ class AsyncProfileResource(AsyncResource):
 
         ``PATCH /me``
         """
-        path = "/me"
         body: dict[str, Any] = {}
         if name is not NOT_GIVEN:
             body["name"] = None if name is None else check_str("name", name)
@@ -264,7 +250,7 @@ class AsyncProfileResource(AsyncResource):
             body["username"] = None if username is None else check_str("username", username)
         if about_me is not NOT_GIVEN:
             body["about_me"] = None if about_me is None else check_str("about_me", about_me)
-        return await self._client._request(endpoints.PROFILE_UPDATE, path, body)
+        return await self._client._request(endpoints.PROFILE_UPDATE, body)
 
     async def update_password(self, current_password: str | Secret, password: str | Secret) -> None:
         """Change the password.
@@ -273,13 +259,12 @@ class AsyncProfileResource(AsyncResource):
 
         Not retried once the server may have acted on it.
         """
-        path = "/me/password"
         body: dict[str, Any] = {
             "current_password": check_secret("current_password", current_password),
             "password": check_secret("password", password),
         }
         body["password_confirmation"] = body["password"]
-        return await self._client._request(endpoints.PROFILE_UPDATE_PASSWORD, path, body)
+        return await self._client._request(endpoints.PROFILE_UPDATE_PASSWORD, body)
 
     async def update_socials(
         self,
@@ -294,7 +279,6 @@ class AsyncProfileResource(AsyncResource):
 
         ``PATCH /me/socials``
         """
-        path = "/me/socials"
         body: dict[str, Any] = {}
         if github is not NOT_GIVEN:
             body["github"] = None if github is None else check_str("github", github)
@@ -306,7 +290,7 @@ class AsyncProfileResource(AsyncResource):
             body["facebook"] = None if facebook is None else check_str("facebook", facebook)
         if instagram is not NOT_GIVEN:
             body["instagram"] = None if instagram is None else check_str("instagram", instagram)
-        return await self._client._request(endpoints.PROFILE_UPDATE_SOCIALS, path, body)
+        return await self._client._request(endpoints.PROFILE_UPDATE_SOCIALS, body)
 
     async def update_preferences(
         self,
@@ -319,7 +303,6 @@ class AsyncProfileResource(AsyncResource):
 
         ``PATCH /me/preferences``
         """
-        path = "/me/preferences"
         body: dict[str, Any] = {}
         if nsfw_content is not NOT_GIVEN:
             if nsfw_content is None:
@@ -342,7 +325,7 @@ class AsyncProfileResource(AsyncResource):
                     "wallet_notification_threshold",
                     wallet_notification_threshold,
                 )
-        return await self._client._request(endpoints.PROFILE_UPDATE_PREFERENCES, path, body)
+        return await self._client._request(endpoints.PROFILE_UPDATE_PREFERENCES, body)
 
 
 class AsyncApiKeysResource(AsyncResource):
@@ -355,8 +338,7 @@ class AsyncApiKeysResource(AsyncResource):
 
         ``GET /api-keys``
         """
-        path = "/api-keys"
-        return await self._client._request(endpoints.API_KEYS_LIST, path, None)
+        return await self._client._request(endpoints.API_KEYS_LIST)
 
     async def create(self, name: str, *, notes: str | None = None) -> ApiKey:
         """Create an API key; the answer carries the full key, shown only once.
@@ -365,22 +347,20 @@ class AsyncApiKeysResource(AsyncResource):
 
         Not retried once the server may have acted on it.
         """
-        path = "/api-keys"
         body: dict[str, Any] = {
             "name": check_str("name", name, min_length=1, max_length=255),
         }
         if notes is not None:
             body["notes"] = check_str("notes", notes)
-        return await self._client._request(endpoints.API_KEYS_CREATE, path, body)
+        return await self._client._request(endpoints.API_KEYS_CREATE, body)
 
     async def get(self, key_id: int) -> ApiKey:
         """Get one API key (masked).
 
         ``GET /api-keys/{id}``
         """
-        key_id = check_int_id("key_id", key_id)
-        path = f"/api-keys/{key_id}"
-        return await self._client._request(endpoints.API_KEYS_GET, path, None)
+        path_params = {"id": check_int_id("key_id", key_id)}
+        return await self._client._request(endpoints.API_KEYS_GET, None, path_params)
 
     async def update(
         self,
@@ -393,8 +373,6 @@ class AsyncApiKeysResource(AsyncResource):
 
         ``PUT /api-keys/{id}``
         """
-        key_id = check_int_id("key_id", key_id)
-        path = f"/api-keys/{key_id}"
         body: dict[str, Any] = {}
         if name is not NOT_GIVEN:
             if name is None:
@@ -403,16 +381,16 @@ class AsyncApiKeysResource(AsyncResource):
                 body["name"] = check_str("name", name, min_length=1, max_length=255)
         if notes is not NOT_GIVEN:
             body["notes"] = None if notes is None else check_str("notes", notes)
-        return await self._client._request(endpoints.API_KEYS_UPDATE, path, body)
+        path_params = {"id": check_int_id("key_id", key_id)}
+        return await self._client._request(endpoints.API_KEYS_UPDATE, body, path_params)
 
     async def delete(self, key_id: int) -> None:
         """Delete an API key.
 
         ``DELETE /api-keys/{id}``
         """
-        key_id = check_int_id("key_id", key_id)
-        path = f"/api-keys/{key_id}"
-        return await self._client._request(endpoints.API_KEYS_DELETE, path, None)
+        path_params = {"id": check_int_id("key_id", key_id)}
+        return await self._client._request(endpoints.API_KEYS_DELETE, None, path_params)
 
 
 class AsyncTeamsResource(AsyncResource):
@@ -425,8 +403,7 @@ class AsyncTeamsResource(AsyncResource):
 
         ``GET /teams``
         """
-        path = "/teams"
-        return await self._client._request(endpoints.TEAMS_LIST, path, None)
+        return await self._client._request(endpoints.TEAMS_LIST)
 
     async def invite(self, email: str, *, role: str | None = None) -> TeamMember:
         """Invite someone to the team by email.
@@ -435,22 +412,20 @@ class AsyncTeamsResource(AsyncResource):
 
         Not retried once the server may have acted on it.
         """
-        path = "/teams"
         body: dict[str, Any] = {
             "email": check_email("email", email),
         }
         if role is not None:
             body["role"] = check_str("role", role)
-        return await self._client._request(endpoints.TEAMS_INVITE, path, body)
+        return await self._client._request(endpoints.TEAMS_INVITE, body)
 
     async def get(self, member_id: int) -> TeamMember:
         """Get one team member.
 
         ``GET /teams/{id}``
         """
-        member_id = check_int_id("member_id", member_id)
-        path = f"/teams/{member_id}"
-        return await self._client._request(endpoints.TEAMS_GET, path, None)
+        path_params = {"id": check_int_id("member_id", member_id)}
+        return await self._client._request(endpoints.TEAMS_GET, None, path_params)
 
     async def update(
         self,
@@ -463,8 +438,6 @@ class AsyncTeamsResource(AsyncResource):
 
         ``PUT /teams/{id}``
         """
-        member_id = check_int_id("member_id", member_id)
-        path = f"/teams/{member_id}"
         body: dict[str, Any] = {}
         if role is not NOT_GIVEN:
             body["role"] = None if role is None else check_str("role", role)
@@ -473,16 +446,16 @@ class AsyncTeamsResource(AsyncResource):
                 body["permissions"] = None
             else:
                 body["permissions"] = check_str_list("permissions", permissions)
-        return await self._client._request(endpoints.TEAMS_UPDATE, path, body)
+        path_params = {"id": check_int_id("member_id", member_id)}
+        return await self._client._request(endpoints.TEAMS_UPDATE, body, path_params)
 
     async def remove(self, member_id: int) -> None:
         """Remove a member from the team.
 
         ``DELETE /teams/{id}``
         """
-        member_id = check_int_id("member_id", member_id)
-        path = f"/teams/{member_id}"
-        return await self._client._request(endpoints.TEAMS_REMOVE, path, None)
+        path_params = {"id": check_int_id("member_id", member_id)}
+        return await self._client._request(endpoints.TEAMS_REMOVE, None, path_params)
 
     async def resend_invite(self, member_id: int) -> None:
         """Send a pending invitation again.
@@ -491,9 +464,8 @@ class AsyncTeamsResource(AsyncResource):
 
         Not retried once the server may have acted on it.
         """
-        member_id = check_int_id("member_id", member_id)
-        path = f"/teams/{member_id}/resend-invite"
-        return await self._client._request(endpoints.TEAMS_RESEND_INVITE, path, None)
+        path_params = {"id": check_int_id("member_id", member_id)}
+        return await self._client._request(endpoints.TEAMS_RESEND_INVITE, None, path_params)
 
     async def accept_invite(self, invite_id: str | UUID) -> None:
         """Accept an invitation, with the invitee's own token.
@@ -502,9 +474,8 @@ class AsyncTeamsResource(AsyncResource):
 
         Not retried once the server may have acted on it.
         """
-        invite_id = check_uuid("invite_id", invite_id)
-        path = f"/teams/invitations/{invite_id}/accept"
-        return await self._client._request(endpoints.TEAMS_ACCEPT_INVITE, path, None)
+        path_params = {"id": check_uuid("invite_id", invite_id)}
+        return await self._client._request(endpoints.TEAMS_ACCEPT_INVITE, None, path_params)
 
 
 class AsyncResources:
