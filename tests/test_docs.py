@@ -128,3 +128,35 @@ def test_the_hinted_resource_types_are_the_ones_bound() -> None:
                 assert type(bound) is _resource_class(type(client), resource)
     finally:
         clients[1].close()
+
+
+def _documented() -> set[str]:
+    """The objects the reference pages render (their ``::: name`` lines)."""
+    names: set[str] = set()
+    for page in REFERENCE.glob("*.md"):
+        names |= set(re.findall(r"^::: (\S+)$", page.read_text(encoding="utf-8"), re.M))
+    return names
+
+
+@pytest.mark.parametrize(
+    "name",
+    [f"modelslab_agents.{n}" for n in modelslab_agents.__all__]
+    + [f"modelslab_agents.testing.{n}" for n in modelslab_agents.testing.__all__],
+)
+def test_every_public_name_is_in_the_reference(name: str) -> None:
+    assert name in _documented(), f"add `::: {name}` to a page of docs/reference/"
+
+
+def test_the_reference_renders_every_resource_and_the_pytest_fixtures() -> None:
+    documented = _documented()
+    for client in (AsyncModelsLab, ModelsLab):
+        for resource in RESOURCES:
+            cls = _resource_class(client, resource)
+            assert f"{cls.__module__}.{cls.__qualname__}" in documented
+    assert "modelslab_agents.testing._pytest_plugin" in documented
+
+
+def test_every_reference_page_is_in_the_site_navigation() -> None:
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for page in REFERENCE.glob("*.md"):
+        assert f"reference/{page.name}" in nav, page.name
