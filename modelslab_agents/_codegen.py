@@ -696,6 +696,7 @@ def render_models(spec: dict[str, Any]) -> str:
         "",
         "Fields the server adds that a model does not know are kept in its ``extra``",
         "mapping; an enum value the SDK does not know is kept as its plain string.",
+        "Every model has ``to_dict()`` and ``to_json()``, secrets masked (see ``Model``).",
         '"""',
         "",
         "from __future__ import annotations",
@@ -708,6 +709,7 @@ def render_models(spec: dict[str, Any]) -> str:
         "import attrs",
         "",
         "from ._secret import Secret",
+        "from ._serialization import Model",
         "",
         "__all__ = [",
         *[f'    "{n}",' for n in sorted([*models, *enums, "MODELS"])],
@@ -728,11 +730,13 @@ def render_models(spec: dict[str, Any]) -> str:
     for name in models:
         schema = schemas[name]
         required = set(schema.get("required", []))
+        # ``allOf: [{$ref: Base}]`` is a subclass that narrows some of Base's fields.
+        bases = [ref for s in schema.get("allOf", []) if (ref := _ref_name(s))]
         out += [
             "",
             "",
             "@attrs.frozen(kw_only=True)",
-            f"class {name}:",
+            f"class {name}({bases[0] if bases else 'Model'}):",
             *_doc("    ", schema["description"]),
             "",
         ]
@@ -742,7 +746,10 @@ def render_models(spec: dict[str, Any]) -> str:
             out.append(f"    {field_name}: {annotation}{suffix}")
             if "x-sdk-default-from" in prop:
                 derived.append((field_name, annotation, prop["x-sdk-default-from"]))
-        out.append("    extra: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)")
+        if not bases:
+            out.append(
+                "    extra: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)"
+            )
         for field_name, annotation, expression in derived:
             out += [
                 "",

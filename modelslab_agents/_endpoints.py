@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Any
 from ._endpoint import Endpoint
 
 if TYPE_CHECKING:
-    from ._models import AccessToken, ApiKey, AuthSession, Profile, SignupResult, TeamMember
+    from ._models import (
+        AccessToken,
+        ApiKey,
+        AuthSession,
+        CreatedApiKey,
+        Profile,
+        SignupResult,
+        TeamMember,
+    )
 
 __all__ = [
     "ALL",
@@ -261,12 +269,12 @@ API_KEYS_LIST: Endpoint[list[ApiKey]] = Endpoint(
     rate_limit_group="agent-general",
 )
 
-API_KEYS_CREATE: Endpoint[ApiKey] = Endpoint(
+API_KEYS_CREATE: Endpoint[CreatedApiKey] = Endpoint(
     operation_id="api_keys.create",
     method="POST",
     path="/api-keys",
     secret_fields=(),
-    model="ApiKey",
+    model="CreatedApiKey",
     many=False,
     needs_token=True,
     idempotent=False,

@@ -5,6 +5,7 @@
 
 Fields the server adds that a model does not know are kept in its ``extra``
 mapping; an enum value the SDK does not know is kept as its plain string.
+Every model has ``to_dict()`` and ``to_json()``, secrets masked (see ``Model``).
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from typing import Any
 import attrs
 
 from ._secret import Secret
+from ._serialization import Model
 
 __all__ = [
     "AccessToken",
     "ApiKey",
     "AuthSession",
+    "CreatedApiKey",
     "MODELS",
     "MemberStatus",
     "Preferences",
@@ -44,7 +47,7 @@ class MemberStatus(str, enum.Enum):
 
 
 @attrs.frozen(kw_only=True)
-class User:
+class User(Model):
     """The account a token belongs to, as embedded in sessions and signups."""
 
     id: int
@@ -56,7 +59,7 @@ class User:
 
 
 @attrs.frozen(kw_only=True)
-class AuthSession:
+class AuthSession(Model):
     """A bearer token and what it grants: the answer of login, switch-account and verify-email."""
 
     access_token: Secret = attrs.field(metadata={"aliases": ("token",)})
@@ -70,7 +73,7 @@ class AuthSession:
 
 
 @attrs.frozen(kw_only=True)
-class SignupResult:
+class SignupResult(Model):
     """The answer to signup: a token, unless the account must verify its email first."""
 
     access_token: Secret | None = attrs.field(default=None, metadata={"aliases": ("token",)})
@@ -84,7 +87,7 @@ class SignupResult:
 
 
 @attrs.frozen(kw_only=True)
-class AccessToken:
+class AccessToken(Model):
     """One of the account's personal access tokens, as listed (the token itself is never listed)."""
 
     id: int
@@ -97,7 +100,7 @@ class AccessToken:
 
 
 @attrs.frozen(kw_only=True)
-class Profile:
+class Profile(Model):
     """The account's profile (``/me``)."""
 
     id: int
@@ -108,11 +111,13 @@ class Profile:
     about_me: str | None = None
     wallet_balance: float | None = None
     created_at: datetime | None = None
+    socials: Socials | None = None
+    preferences: Preferences | None = None
     extra: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
 
 
 @attrs.frozen(kw_only=True)
-class Socials:
+class Socials(Model):
     """The account's social links."""
 
     github: str | None = None
@@ -124,7 +129,7 @@ class Socials:
 
 
 @attrs.frozen(kw_only=True)
-class Preferences:
+class Preferences(Model):
     """The account's preferences."""
 
     nsfw_content: bool | None = None
@@ -134,7 +139,7 @@ class Preferences:
 
 
 @attrs.frozen(kw_only=True)
-class ApiKey:
+class ApiKey(Model):
     """An API key for the generation endpoints. ``key`` is complete only in the answer to create;
     later answers mask it.
     """
@@ -148,7 +153,16 @@ class ApiKey:
 
 
 @attrs.frozen(kw_only=True)
-class TeamMember:
+class CreatedApiKey(ApiKey):
+    """The answer to creating an API key: the only answer that carries the full ``key``, so it is
+    never ``None`` here. Store it then; later answers mask it.
+    """
+
+    key: Secret
+
+
+@attrs.frozen(kw_only=True)
+class TeamMember(Model):
     """A team member or a pending invitation."""
 
     id: int
@@ -157,6 +171,8 @@ class TeamMember:
     role: str | None = None
     status: MemberStatus | str | None = None
     permissions: list[str] = attrs.field(factory=list)
+    invitation_id: str | None = None
+    created_at: datetime | None = None
     extra: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
 
 
@@ -169,5 +185,6 @@ MODELS: tuple[type[Any], ...] = (
     Socials,
     Preferences,
     ApiKey,
+    CreatedApiKey,
     TeamMember,
 )

@@ -26,7 +26,15 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from uuid import UUID
 
-    from ._models import AccessToken, ApiKey, AuthSession, Profile, SignupResult, TeamMember
+    from ._models import (
+        AccessToken,
+        ApiKey,
+        AuthSession,
+        CreatedApiKey,
+        Profile,
+        SignupResult,
+        TeamMember,
+    )
     from ._secret import Secret
     from ._types import TokenExpiry
 
@@ -690,7 +698,7 @@ class AsyncApiKeysResource(AsyncResource):
         """
         return await self._client._request(endpoints.API_KEYS_LIST)
 
-    async def create(self, name: str, *, notes: str | None = None) -> ApiKey:
+    async def create(self, name: str, *, notes: str | None = None) -> CreatedApiKey:
         """Create an API key; the answer carries the full key, shown only once.
 
         ``POST /api-keys``

@@ -23,7 +23,15 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from uuid import UUID
 
-    from ._models import AccessToken, ApiKey, AuthSession, Profile, SignupResult, TeamMember
+    from ._models import (
+        AccessToken,
+        ApiKey,
+        AuthSession,
+        CreatedApiKey,
+        Profile,
+        SignupResult,
+        TeamMember,
+    )
     from ._secret import Secret
     from ._types import TokenExpiry
 
@@ -638,7 +646,7 @@ class ApiKeysResource(SyncResource[AsyncApiKeysResource]):
         coro = self._async.list()
         return self._run(coro)
 
-    def create(self, name: str, *, notes: str | None = None) -> ApiKey:
+    def create(self, name: str, *, notes: str | None = None) -> CreatedApiKey:
         """Create an API key; the answer carries the full key, shown only once.
 
         ``POST /api-keys``

@@ -20,6 +20,7 @@ EXPECTED = {
     "AccessToken",
     "Profile",
     "ApiKey",
+    "CreatedApiKey",
     "TeamMember",
     "User",
     "MemberStatus",

@@ -20,6 +20,7 @@ from modelslab_agents import (
     ApiKey,
     AsyncModelsLab,
     AuthSession,
+    CreatedApiKey,
     MemberStatus,
     Profile,
     Secret,
@@ -221,7 +222,7 @@ CASES: dict[str, Case] = {
         True,
         {"name": "prod"},
         API_KEY,
-        ApiKey,
+        CreatedApiKey,
     ),
     "api_keys.get": Case(
         lambda c: c.api_keys.get(7), "GET", "/api-keys/7", True, None, API_KEY, ApiKey

@@ -12,7 +12,8 @@
     fake.outbox                                           # emails it "sent", oldest first
 
 The pytest plugin installed with the package provides the fixtures ``modelslab_fake``,
-``modelslab_client`` and ``modelslab_sync_client``. Names are imported on first use, so
+``modelslab_client``, ``modelslab_sync_client`` and ``modelslab_account`` (a
+:class:`FakeAccount`). Names are imported on first use, so
 importing this package stays cheap.
 """
 
@@ -23,15 +24,17 @@ from typing import TYPE_CHECKING
 from modelslab_agents._lazy import lazy_namespace
 
 if TYPE_CHECKING:
+    from ._account import FakeAccount
     from ._core import HandledRequest
     from ._fake import FakeControlPlane
     from ._faults import Fault
     from ._model import Email
 
-__all__ = ["Email", "FakeControlPlane", "Fault", "HandledRequest"]
+__all__ = ["Email", "FakeAccount", "FakeControlPlane", "Fault", "HandledRequest"]
 
 _HOMES = {
     "Email": "._model",
+    "FakeAccount": "._account",
     "FakeControlPlane": "._fake",
     "Fault": "._faults",
     "HandledRequest": "._core",

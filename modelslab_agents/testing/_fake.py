@@ -205,7 +205,27 @@ class FakeControlPlane:
         username: str | None = None,
         verified: bool = True,
     ) -> int:
-        """Create an account directly (no email is sent); returns its id."""
+        """Create an account directly, as if it had signed up (no request, no email).
+
+        For seeding a test: unlike ``POST /auth/signup`` it spends no rate limit and
+        leaves :attr:`requests` and :attr:`outbox` untouched. The ``modelslab_account``
+        fixture is built on it and :meth:`issue_token`.
+
+        Args:
+            email: the account's address; it must not be taken.
+            password: what ``auth.login`` will accept for it.
+            name: the display name.
+            username: the username teammates switch into; it must not be taken.
+            verified: whether the email counts as verified (login needs that when the
+                emulator requires email verification).
+
+        Returns:
+            The new account's user id.
+
+        Raises:
+            ValueError: ``email`` is not an email address, or the email or username is
+                taken already.
+        """
         if not is_email(email):
             raise ValueError(f"not an email address: {email!r}")
         with self._store.lock:
@@ -226,7 +246,21 @@ class FakeControlPlane:
         token_expiry: str = "1_month",
         device_name: str = "seed",
     ) -> str:
-        """Issue a bearer token for an existing account directly; returns the token."""
+        """Issue a bearer token for an existing account, as if it had logged in.
+
+        Args:
+            email: the account's address (see :meth:`create_account`).
+            scopes: the scopes the token grants; ``None`` grants every scope (``*``).
+            token_expiry: one of the documented lifetimes, e.g. ``"1_week"``.
+            device_name: the token's name, as ``tokens.list()`` shows it.
+
+        Returns:
+            The token itself, to pass to ``client.with_token(...)``.
+
+        Raises:
+            ValueError: an unknown ``token_expiry`` or scope.
+            KeyError: no account has this email.
+        """
         if token_expiry not in TOKEN_LIFETIMES:
             raise ValueError(
                 f"token_expiry must be one of {tuple(TOKEN_LIFETIMES)}; got {token_expiry!r}"

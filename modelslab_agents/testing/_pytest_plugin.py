@@ -9,8 +9,10 @@ Fixtures:
 - ``modelslab_fake``: a fresh :class:`~modelslab_agents.testing.FakeControlPlane`.
 - ``modelslab_client``: an ``AsyncModelsLab`` on the fake's in-process transport.
 - ``modelslab_sync_client``: a ``ModelsLab`` on the same.
+- ``modelslab_account``: a :class:`~modelslab_agents.testing.FakeAccount` signed up
+  and logged in on ``modelslab_fake``: ``.email``, ``.password`` and ``.token``.
 
-The clients carry no token (use ``client.with_token(...)``), and the
+The clients carry no token (use ``client.with_token(modelslab_account.token)``), and the
 ``MODELSLAB_AGENT_TOKEN``, ``MODELSLAB_TOKEN`` and ``MODELSLAB_BASE_URL`` environment
 variables are unset for the test, so a developer's real credentials never reach a test.
 """
@@ -26,9 +28,11 @@ import pytest
 
 if TYPE_CHECKING:
     from modelslab_agents import AsyncModelsLab, ModelsLab
-    from modelslab_agents.testing import FakeControlPlane
+    from modelslab_agents.testing import FakeAccount, FakeControlPlane
 
 _CREDENTIAL_VARIABLES = ("MODELSLAB_AGENT_TOKEN", "MODELSLAB_TOKEN", "MODELSLAB_BASE_URL")
+ACCOUNT_EMAIL = "account@example.com"
+ACCOUNT_PASSWORD = "correct-horse-battery-staple"
 
 
 @pytest.fixture
@@ -78,6 +82,27 @@ def modelslab_sync_client(
         yield client
     finally:
         client.close()
+
+
+@pytest.fixture
+def modelslab_account(modelslab_fake: FakeControlPlane) -> FakeAccount:
+    """An account signed up on ``modelslab_fake`` (email verified) and logged in.
+
+    The account is seeded straight into the emulator, so ``modelslab_fake.requests``
+    and ``modelslab_fake.outbox`` start empty and no rate limit is spent. Its token has
+    every scope; use it with ``modelslab_client.with_token(modelslab_account.token)``.
+    """
+    from modelslab_agents._secret import Secret
+    from modelslab_agents.testing import FakeAccount
+
+    user_id = modelslab_fake.create_account(ACCOUNT_EMAIL, ACCOUNT_PASSWORD, name="Test Account")
+    token = modelslab_fake.issue_token(ACCOUNT_EMAIL, device_name="modelslab_account")
+    return FakeAccount(
+        id=user_id,
+        email=ACCOUNT_EMAIL,
+        password=Secret(ACCOUNT_PASSWORD),
+        token=Secret(token),
+    )
 
 
 def _forget_credentials(monkeypatch: pytest.MonkeyPatch) -> None:

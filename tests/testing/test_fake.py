@@ -127,7 +127,13 @@ def test_repr() -> None:
 def test_package_exports() -> None:
     import modelslab_agents.testing as testing
 
-    assert sorted(testing.__all__) == ["Email", "FakeControlPlane", "Fault", "HandledRequest"]
+    assert sorted(testing.__all__) == [
+        "Email",
+        "FakeAccount",
+        "FakeControlPlane",
+        "Fault",
+        "HandledRequest",
+    ]
     assert set(testing.__all__) <= set(dir(testing))
     with pytest.raises(AttributeError):
         _ = testing.Nope

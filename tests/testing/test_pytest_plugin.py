@@ -134,3 +134,56 @@ def test_the_client_fixtures_in_a_pytest_run(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "passed" in result.stdout
     assert "skipped" not in result.stdout
+
+
+pytest_plugins = ("pytester",)
+
+ACCOUNT_TESTS = textwrap.dedent(
+    """
+    import asyncio
+
+    from modelslab_agents import Secret
+    from modelslab_agents.testing import FakeAccount
+
+
+    def test_the_account_is_logged_in(modelslab_fake, modelslab_sync_client, modelslab_account):
+        assert isinstance(modelslab_account, FakeAccount)
+        assert isinstance(modelslab_account.token, Secret)
+        assert modelslab_fake.requests == []
+        me = modelslab_sync_client.with_token(modelslab_account.token)
+        profile = me.profile.get()
+        assert profile.email == modelslab_account.email
+        assert profile.id == modelslab_account.id
+        assert profile.verified is True
+        assert [t.name for t in me.tokens.list()] == ["modelslab_account"]
+
+
+    def test_the_password_logs_in(modelslab_client, modelslab_account):
+        session = asyncio.run(
+            modelslab_client.auth.login(modelslab_account.email, modelslab_account.password)
+        )
+        assert session.user.email == modelslab_account.email
+
+
+    def test_the_account_shows_no_secret(modelslab_account):
+        text = repr(modelslab_account)
+        assert modelslab_account.email in text
+        assert modelslab_account.token.get_secret_value() not in text
+        assert modelslab_account.password.get_secret_value() not in text
+
+
+    def test_each_test_gets_its_own_account(modelslab_fake, modelslab_account):
+        assert len(modelslab_fake.tokens_of(modelslab_account.email)) == 1
+    """
+)
+
+
+def test_the_account_fixture_is_signed_up_and_logged_in(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_account=ACCOUNT_TESTS)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-W", "error")
+    result.assert_outcomes(passed=4)
+
+
+def test_the_account_fixture_is_listed(pytester: pytest.Pytester) -> None:
+    result = pytester.runpytest_subprocess("--fixtures", "-p", "no:cacheprovider")
+    result.stdout.fnmatch_lines(["modelslab_account*", "*signed up on*modelslab_fake*"])
