@@ -658,8 +658,8 @@ class ApiKeysResource(SyncResource[AsyncApiKeysResource]):
             notes: Free-text notes kept with the key. Not sent when ``None``.
 
         Returns:
-            ApiKey: An API key for the generation endpoints. ``key`` is complete only in the answer
-                to create; later answers mask it.
+            CreatedApiKey: The answer to creating an API key: the only answer that carries the full
+                ``key``, so it is never ``None`` here. Store it then; later answers mask it.
 
         Raises:
             ValueError: An argument has a value the SDK refuses; raised before anything is sent.
