@@ -14,9 +14,12 @@ Run ``python -m modelslab_agents._codegen`` to rewrite them, and
 The spec's ``x-sdk`` extensions carry what OpenAPI cannot say: the resource and
 method name, which parameters are positional, PATCH-style partial bodies (where a
 given ``None`` is sent as ``null``), defaults the SDK sends, fields copied from
-another (``password_confirmation``), secret fields, the rate-limit group, and
+another (``password_confirmation``), secret fields, the rate-limit group,
 ``discard_data`` for routes whose answer the SDK returns as ``None`` even though
-the server sends data back.
+the server sends data back, and ``raises``: the errors only that route raises
+(a 409 on invitations, say), which its docstring lists with those every route of
+its kind can raise. Fields' and parameters' ``description`` become the docstrings'
+Args.
 """
 
 from __future__ import annotations
