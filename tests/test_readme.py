@@ -1,10 +1,11 @@
-"""The README's examples run as written, so they can never rot.
+"""The README's examples (and the guides') run as written, so they can never rot.
 
-Every ```python block of README.md runs in a fresh interpreter, as a reader would run
-it: in an empty directory, against an emulator served over loopback whose base URL is
-in ``MODELSLAB_BASE_URL`` (what the README tells readers to export), with no token in
-the environment. A block that defines ``test_`` functions runs under pytest instead.
-The quick start must also pass ``mypy --strict`` and pyright.
+Every ```python block of README.md and of the guides in docs/ runs in a fresh
+interpreter, as a reader would run it: in an empty directory, against an emulator
+served over loopback whose base URL is in ``MODELSLAB_BASE_URL`` (what the README tells
+readers to export), with no token in the environment. A block that defines ``test_``
+functions runs under pytest instead. The quick start must also pass ``mypy --strict``
+and pyright.
 """
 
 from __future__ import annotations
@@ -22,13 +23,16 @@ import pytest
 
 from modelslab_agents.testing import FakeControlPlane
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+GUIDES = sorted((ROOT / "docs").glob("*.md"))
 TIMEOUT = 120
 
 
 @dataclass(frozen=True)
 class Block:
-    line: int  # where the block's code starts in README.md, 1-based
+    source: str  # the file's path from the repository's root
+    line: int  # where the block's code starts in it, 1-based
     code: str
 
     @property
@@ -36,20 +40,22 @@ class Block:
         return re.search(r"^(?:async )?def test_", self.code, re.M) is not None
 
 
-def python_blocks(text: str) -> list[Block]:
+def python_blocks(path: Path) -> list[Block]:
+    text = path.read_text(encoding="utf-8")
     blocks = []
     for match in re.finditer(r"^```python\n(.*?)^```$", text, re.M | re.S):
         line = text.count("\n", 0, match.start(1)) + 1
-        blocks.append(Block(line, match.group(1)))
+        blocks.append(Block(path.relative_to(ROOT).as_posix(), line, match.group(1)))
     return blocks
 
 
-BLOCKS = python_blocks(README.read_text(encoding="utf-8"))
+BLOCKS = python_blocks(README)
 QUICK_START = BLOCKS[0]
+ALL_BLOCKS = BLOCKS + [block for guide in GUIDES for block in python_blocks(guide)]
 
 
 def _id(block: Block) -> str:
-    return f"README.md:{block.line}"
+    return f"{block.source}:{block.line}"
 
 
 @pytest.fixture
@@ -81,21 +87,21 @@ def test_the_readme_has_the_examples_it_promises() -> None:
     assert "export MODELSLAB_BASE_URL=" in README.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("block", [b for b in BLOCKS if not b.is_test], ids=_id)
+@pytest.mark.parametrize("block", [b for b in ALL_BLOCKS if not b.is_test], ids=_id)
 def test_example_runs_as_written(block: Block, base_url: str, tmp_path: Path) -> None:
     script = tmp_path / "example.py"
     script.write_text(block.code, encoding="utf-8")
     result = _run([sys.executable, str(script)], tmp_path, base_url)
-    assert result.returncode == 0, f"README.md:{block.line} failed:\n{result.stderr}"
+    assert result.returncode == 0, f"{_id(block)} failed:\n{result.stderr}"
 
 
-@pytest.mark.parametrize("block", [b for b in BLOCKS if b.is_test], ids=_id)
+@pytest.mark.parametrize("block", [b for b in ALL_BLOCKS if b.is_test], ids=_id)
 def test_test_example_passes_under_pytest(block: Block, base_url: str, tmp_path: Path) -> None:
     script = tmp_path / "test_example.py"
     script.write_text(block.code, encoding="utf-8")
     args = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(script)]
     result = _run(args, tmp_path, base_url)
-    assert result.returncode == 0, f"README.md:{block.line} failed:\n{result.stdout}"
+    assert result.returncode == 0, f"{_id(block)} failed:\n{result.stdout}"
     tests = len(re.findall(r"^(?:async )?def test_", block.code, re.M))
     passed = re.search(r"(\d+) passed", result.stdout)
     assert passed, result.stdout
@@ -119,3 +125,8 @@ def test_quick_start_passes_pyright_strict(tmp_path: Path) -> None:
     result = _run(args, tmp_path)
     assert result.returncode == 0, result.stdout
     assert "0 errors" in result.stdout
+
+
+def test_the_guides_quick_start_is_the_readmes() -> None:
+    (guide,) = [b for b in ALL_BLOCKS if b.source == "docs/quickstart.md"]
+    assert guide.code == QUICK_START.code
