@@ -52,13 +52,19 @@ class RootGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
+        except click.Abort as exc:
+            # click turns Ctrl-C at a prompt into Abort (exit 1); it is still Ctrl-C.
+            if not isinstance(exc.__context__, KeyboardInterrupt):
+                raise
+            click.echo("\ninterrupted", err=True)
+            raise click.exceptions.Exit(ExitCode.INTERRUPTED) from None
+        except (click.exceptions.Exit, click.ClickException):
             raise
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             raise click.exceptions.Exit(ExitCode.INTERRUPTED) from None
         except (ModelsLabError, CliError, ValueError) as exc:
-            _report(exc)
+            _report(exc, refused=_token_refused(ctx, exc))
             raise click.exceptions.Exit(exit_code_for(exc)) from None
         except Exception as exc:
             if os.environ.get("MODELSLAB_LOG", "").lower() == "debug":
@@ -67,8 +73,22 @@ class RootGroup(click.Group):
             raise click.exceptions.Exit(ExitCode.FAILURE) from None
 
 
-def _report(exc: BaseException, *, unexpected: bool = False) -> None:
+def _token_refused(ctx: click.Context, exc: BaseException) -> bool:
+    """A 401 (or a batch that failed only with 401s) after a token was sent, whose
+    message does not say how to log in already."""
+    state = ctx.obj
+    return (
+        isinstance(state, AppState)
+        and state.sent_token
+        and exit_code_for(exc) == ExitCode.AUTHENTICATION
+        and "auth login" not in str(exc)
+    )
+
+
+def _report(exc: BaseException, *, unexpected: bool = False, refused: bool = False) -> None:
     line = f"error: {describe(exc)}"
+    if refused:
+        line += "; the token was refused: log in again with `modelslab-agents auth login EMAIL`"
     if unexpected:
         line += " (set MODELSLAB_LOG=debug for the traceback)"
     click.echo(line, err=True)

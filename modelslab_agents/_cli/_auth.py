@@ -7,14 +7,25 @@ from typing import Any
 
 import click
 
-from modelslab_agents._exceptions import AuthenticationError, ModelsLabError
+from modelslab_agents._exceptions import (
+    AuthenticationError,
+    ModelsLabError,
+    PermissionDeniedError,
+)
 from modelslab_agents._models import AuthSession, SignupResult
 from modelslab_agents._secret import Secret
 from modelslab_agents._types import TOKEN_EXPIRIES
 
-from ._errors import CliError
-from ._options import json_option, password_stdin_option, prompt_text, read_secret
-from ._output import human, to_json
+from ._errors import CliError, NotLoggedInError
+from ._options import (
+    CHECK_EMAIL,
+    check_email_input,
+    json_option,
+    password_stdin_option,
+    prompt_text,
+    read_secret,
+)
+from ._output import human
 from ._state import AppState, pass_state
 
 __all__ = ["auth", "default_device_name", "store_session"]
@@ -83,7 +94,7 @@ def auth() -> None:
 
 
 @auth.command()
-@click.argument("email")
+@click.argument("email", callback=CHECK_EMAIL)
 @click.option("--name", help="Your display name.")
 @password_stdin_option
 @json_option
@@ -96,8 +107,8 @@ def signup(state: AppState, email: str, name: str | None, password_stdin: bool) 
     If the service requires email verification, no token is issued yet: run
     `auth verify-email CODE` with the code from the verification email.
     """
-    password = read_secret("password", from_stdin=password_stdin, confirm=True)
     state.store.check_writable()
+    password = read_secret("password", from_stdin=password_stdin, confirm=True)
     result = state.client(auth=False).auth.signup(email, password, name=name)
     stored_in = None
     if result.access_token:
@@ -121,7 +132,7 @@ def signup(state: AppState, email: str, name: str | None, password_stdin: bool) 
 
 
 @auth.command(short_help="Log in and store the token.")
-@click.argument("email", required=False)
+@click.argument("email", required=False, callback=CHECK_EMAIL)
 @password_stdin_option
 @click.option(
     "--expiry",
@@ -164,9 +175,9 @@ def login(
       modelslab-agents --base-url http://127.0.0.1:8787/api/agents/v1 \\
           auth login me@example.com
     """
-    email = prompt_text("email", email)
-    password = read_secret("password", from_stdin=password_stdin)
+    email = email or check_email_input(prompt_text("email", email))
     state.store.check_writable()
+    password = read_secret("password", from_stdin=password_stdin)
     session = state.client(auth=False).auth.login(
         email,
         password,
@@ -264,7 +275,7 @@ def logout_all(state: AppState) -> None:
 
 
 @auth.command("forgot-password")
-@click.argument("email")
+@click.argument("email", callback=CHECK_EMAIL)
 @json_option
 @pass_state
 def forgot_password(state: AppState, email: str) -> None:
@@ -281,7 +292,7 @@ def forgot_password(state: AppState, email: str) -> None:
 
 
 @auth.command("reset-password", short_help="Set a new password with a reset token.")
-@click.argument("email")
+@click.argument("email", callback=CHECK_EMAIL)
 @click.option(
     "--token",
     "reset_token",
@@ -313,7 +324,7 @@ def reset_password(
 
 
 @auth.command("resend-verification")
-@click.argument("email")
+@click.argument("email", callback=CHECK_EMAIL)
 @json_option
 @pass_state
 def resend_verification(state: AppState, email: str) -> None:
@@ -347,11 +358,24 @@ def verify_email(state: AppState, code: str) -> None:
     )
 
 
-@auth.command(short_help="Show the profile, URL and token in use.")
+@auth.command(short_help="Check the token with the server; show profile and URL.")
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="Only show what is stored; do not ask the server whether the token is valid.",
+)
 @json_option
 @pass_state
-def status(state: AppState) -> None:
-    """Show which profile, base URL and token the next command will use (offline)."""
+def status(state: AppState, offline: bool) -> None:
+    """Show the profile, base URL and token the next command will use, and check the
+    token with the server.
+
+    \b
+    Exit codes:
+      0  the server accepts the token (with --offline: a token is there)
+      3  no token, or the server refused it (revoked or expired): log in again
+      8  the server could not be reached (another failure: its own code)
+    """
     stored = state.stored_profile()
     token, source = state.token()
     where: str | None
@@ -361,24 +385,55 @@ def status(state: AppState) -> None:
         where = f"${source}"
     else:
         where = None
+    email = stored.email if stored is not None and source == "profile" else None
+    failure: ModelsLabError | None = None
+    if token is None:
+        check = "no token"
+    elif offline:
+        check = "not checked"
+    else:
+        check, email, failure = _check_token(state, token, email)
     facts: dict[str, Any] = {
         "profile": state.profile_name,
         "base_url": state.base_url(),
-        "logged_in": token is not None,
-        "email": stored.email if stored is not None and source == "profile" else None,
+        "logged_in": check in ("accepted", "not checked"),
+        "token_check": check,
+        "email": email,
         "token_source": where,
         "credentials_file": str(state.store.path),
         "keyring": state.store.keyring_available,
         "profiles": state.store.profile_names(),
     }
-    out = state.output
-    if out.as_json:
-        out.json(to_json(facts))
-        return
-    for key, value in facts.items():
-        out.line(f"{key.replace('_', ' ') + ':':<18}{human(value)}")
+    state.output.facts(facts)
     if source == "other-url" and stored is not None:
-        out.note(f"profile {state.profile_name!r} holds a token for {stored.base_url} only")
+        state.output.note(
+            f"profile {state.profile_name!r} holds a token for {stored.base_url} only"
+        )
+    if token is None:
+        state.require_token()  # raises NotLoggedInError, saying how to log in
+    if check == "refused":
+        raise NotLoggedInError(
+            "the server refused the token (revoked or expired): log in again with "
+            "`modelslab-agents auth login EMAIL`"
+        )
+    if failure is not None:
+        raise failure
+
+
+def _check_token(
+    state: AppState, token: Secret, email: str | None
+) -> tuple[str, str | None, ModelsLabError | None]:
+    """Ask the server about ``token``: (``"accepted"``, ``"refused"`` or ``"failed"``,
+    the account's email, the failure to report)."""
+    try:
+        profile = state.client(token=token).profile.get()
+    except AuthenticationError:
+        return "refused", email, None
+    except PermissionDeniedError:
+        return "accepted", email, None  # a valid token without the profile:read scope
+    except ModelsLabError as exc:
+        return "failed", email, exc
+    return "accepted", profile.email or email, None
 
 
 @auth.command(short_help="Print the current token, unmasked.")

@@ -64,13 +64,7 @@ def run_batch(
                 out.line(success(outcome.item, outcome.value))  # type: ignore[arg-type]
             else:
                 assert outcome.error is not None
-                out.out.print(
-                    f"failed: {label(outcome.item)}: {describe(outcome.error)}",
-                    markup=False,
-                    highlight=False,
-                    soft_wrap=True,
-                    style="red",
-                )
+                out.line(f"failed: {label(outcome.item)}: {describe(outcome.error)}", style="red")
     if failed:
         codes = {exit_code_for(o.error) for o in failed if o.error is not None}
         code = codes.pop() if len(codes) == 1 and not results.succeeded else ExitCode.FAILURE

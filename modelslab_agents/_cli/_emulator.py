@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import json
 import signal
 import sys
 import time
@@ -12,6 +13,7 @@ from types import FrameType
 import click
 
 from ._errors import CliError
+from ._options import json_option
 from ._state import AppState, pass_state
 
 __all__ = ["demo", "emulator"]
@@ -51,12 +53,18 @@ def _stop_on_sigterm() -> None:
     help="Signup returns no token until the emailed code is passed to `auth verify-email`.",
 )
 @click.option("--seed", type=int, help="Make tokens, keys and ids reproducible.")
-def emulator(port: int, host: str, require_email_verification: bool, seed: int | None) -> None:
+@json_option
+@pass_state
+def emulator(
+    state: AppState, port: int, host: str, require_email_verification: bool, seed: int | None
+) -> None:
     """Serve the offline emulator of the Agent Control Plane until Ctrl-C.
 
     Prints the base URL on the first line of stdout, then one line per email the
     emulator "sends" (verification codes, reset tokens, invitation ids), since
     there is no real mailbox. State lives in memory and is gone when it stops.
+    With --json each line is a JSON object: {"base_url": ...} first, then
+    {"to": ..., "kind": ..., "token": ...} per email.
 
     \b
     In another terminal:
@@ -80,7 +88,8 @@ def emulator(port: int, host: str, require_email_verification: bool, seed: int |
             raise CliError(str(exc)) from None
         except RuntimeError as exc:
             raise CliError(f"could not serve on {host}:{port}: {exc}") from None
-        click.echo(base_url)
+        as_json = state.output.as_json
+        click.echo(json.dumps({"base_url": base_url}) if as_json else base_url)
         sys.stdout.flush()
         click.echo(
             f"Emulator serving {base_url}; Ctrl-C to stop.\n  export MODELSLAB_BASE_URL={base_url}",
@@ -91,7 +100,11 @@ def emulator(port: int, host: str, require_email_verification: bool, seed: int |
             while True:
                 outbox = fake.outbox
                 for email in outbox[shown:]:
-                    click.echo(f"email to={email.to} kind={email.kind} token={email.token}")
+                    click.echo(
+                        json.dumps({"to": email.to, "kind": email.kind, "token": email.token})
+                        if as_json
+                        else f"email to={email.to} kind={email.kind} token={email.token}"
+                    )
                     sys.stdout.flush()
                 shown = len(outbox)
                 time.sleep(_POLL_SECONDS)
@@ -100,6 +113,7 @@ def emulator(port: int, host: str, require_email_verification: bool, seed: int |
 
 
 @click.command(short_help="Run the whole bootstrap story, offline.")
+@json_option
 @pass_state
 def demo(state: AppState) -> None:
     """Run the whole agent bootstrap story against a private emulator, offline.
@@ -108,7 +122,14 @@ def demo(state: AppState) -> None:
     switches into the team account, revokes tokens, runs a concurrent batch,
     and logs out, printing one line per step (secrets masked). Takes a few
     seconds; needs no network and no configuration; changes nothing stored.
+    With --json, prints {"ok": true, "steps": [...]} at the end instead.
     """
     from modelslab_agents._demo import run
 
-    run(state.output.line)
+    out = state.output
+    if not out.as_json:
+        run(out.line)
+        return
+    steps: list[str] = []
+    run(steps.append)
+    out.json({"ok": True, "steps": steps})

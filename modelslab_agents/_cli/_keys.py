@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ._batch import run_batch
-from ._options import ID, json_option
+from ._options import CHECK_ID, json_option
 from ._output import Column
 from ._state import AppState, pass_state
 
@@ -60,12 +60,12 @@ def create(state: AppState, name: str, notes: str | None) -> None:
         out.record(key, reveal=("key",))
         return
     out.line(f"Created API key {key.id} ({key.name}).")
-    out.line(key.key.get_secret_value() if key.key is not None else "(no key in the answer)")
+    out.line(key.key.get_secret_value())
     out.warn(warning)
 
 
 @keys.command()
-@click.argument("key_id", metavar="ID", type=ID)
+@click.argument("key_id", metavar="ID", callback=CHECK_ID)
 @json_option
 @pass_state
 def get(state: AppState, key_id: int) -> None:
@@ -74,7 +74,7 @@ def get(state: AppState, key_id: int) -> None:
 
 
 @keys.command()
-@click.argument("key_id", metavar="ID", type=ID)
+@click.argument("key_id", metavar="ID", callback=CHECK_ID)
 @click.option("--name", help="New name.")
 @click.option("--notes", help='New notes ("" clears them).')
 @json_option
@@ -88,7 +88,7 @@ def update(state: AppState, key_id: int, name: str | None, notes: str | None) ->
 
 
 @keys.command()
-@click.argument("key_ids", metavar="ID...", nargs=-1, required=True, type=ID)
+@click.argument("key_ids", metavar="ID...", nargs=-1, required=True, callback=CHECK_ID)
 @json_option
 @pass_state
 def delete(state: AppState, key_ids: tuple[int, ...]) -> None:

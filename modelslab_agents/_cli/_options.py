@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import sys
+import uuid
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
 from modelslab_agents._secret import Secret
+from modelslab_agents._validation import check_email
 
 from ._errors import CliError, ExitCode
 from ._state import AppState
 
 __all__ = [
-    "ID",
+    "CHECK_EMAIL",
+    "CHECK_ID",
+    "CHECK_INVITATION_ID",
+    "check_email_input",
     "json_option",
     "password_stdin_option",
     "prompt_text",
@@ -22,29 +27,84 @@ __all__ = [
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 
-if TYPE_CHECKING:
-    _IdType = click.ParamType[int, Any]  # generic from click 8.2 on
-else:
-    _IdType = click.ParamType
+def _rejected(value: object) -> str:
+    """What a rejected argument was, without repeating it (it may be a pasted secret)."""
+    if isinstance(value, str):
+        if not value:
+            return "got an empty string"
+        return f"got {len(value)} character{'s' if len(value) > 1 else ''}"
+    return f"got {type(value).__name__}"
 
 
-class _PositiveId(_IdType):
-    """An id of an API key, token or team member: a positive integer."""
-
-    name = "id"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
-        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-            return value
-        text = str(value).strip()
-        if not (text.isdigit() and int(text) > 0):
-            self.fail(f"{value!r} is not an id (a positive whole number)", param, ctx)
-        return int(text)
+def _positive_id(value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit() and int(text) > 0):
+        raise ValueError(f"expected a positive whole number, {_rejected(value)}")
+    return int(text)
 
 
-ID = _PositiveId()
+def _email(value: object) -> str:
+    try:
+        return check_email("email", value)
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"expected an email address like name@example.com, {_rejected(value)}"
+        ) from None
+
+
+def _invitation_id(value: object) -> uuid.UUID:
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value).strip())
+    except ValueError:
+        raise ValueError(f"expected an invitation id (a UUID), {_rejected(value)}") from None
+
+
+def _each(check: Callable[[object], T]) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """A click callback checking one value, or every value of a ``nargs=-1`` argument
+    (naming the first bad one by position), when the command line is parsed: before any
+    prompt and before any request."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, tuple):
+            try:
+                return check(value)
+            except ValueError as exc:
+                raise click.BadParameter(str(exc), ctx, param) from None
+        checked = []
+        for index, item in enumerate(value, 1):
+            try:
+                checked.append(check(item))
+            except ValueError as exc:
+                where = f"item {index} of {len(value)}: " if len(value) > 1 else ""
+                raise click.BadParameter(f"{where}{exc}", ctx, param) from None
+        return tuple(checked)
+
+    return callback
+
+
+CHECK_ID = _each(_positive_id)
+"""Callback of an id argument (API key, token, team member): a positive integer."""
+CHECK_EMAIL = _each(_email)
+"""Callback of an email argument: ``local@domain``, as the SDK checks it."""
+CHECK_INVITATION_ID = _each(_invitation_id)
+"""Callback of an invitation id: a UUID."""
+
+
+def check_email_input(value: str) -> str:
+    """An email that was asked for at a prompt: a usage error (exit 2) when bad."""
+    try:
+        return _email(value)
+    except ValueError as exc:
+        raise CliError(f"invalid email: {exc}", ExitCode.USAGE) from None
 
 
 def _set_json(ctx: click.Context, _param: click.Parameter, value: bool) -> None:

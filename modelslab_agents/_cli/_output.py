@@ -12,6 +12,11 @@
   ``{"type", "message", "status_code", "code", "request_id", "exit_code"}`` or null;
 - a command with nothing to return prints ``{"ok": true, ...}`` with a few named facts.
 
+Without ``--json``, a terminal gets rich tables; output into a pipe or a file gets
+plain text instead, for ``grep``, ``cut`` and ``awk``: one line per row, cells separated
+by tabs, no header, no box drawing and no wrapping (a record is ``field<TAB>value``
+lines with the wire's field names).
+
 Messages for people (notes, warnings, errors) go to stderr, so stdout stays parseable.
 """
 
@@ -30,6 +35,7 @@ from rich.table import Table
 from rich.text import Text
 
 from modelslab_agents._secret import Secret
+from modelslab_agents._serialization import Model
 
 __all__ = ["MASK", "Column", "Output", "to_json"]
 
@@ -41,20 +47,12 @@ def to_json(value: Any, *, reveal: Sequence[str] = ()) -> Any:
 
     ``reveal`` names the top-level fields whose secret is shown in full.
     """
-    if attrs.has(type(value)):
-        out: dict[str, Any] = {}
-        for field in attrs.fields(type(value)):
-            if field.name == "extra":
-                continue
-            item = getattr(value, field.name)
-            if field.name in reveal and isinstance(item, Secret):
-                out[field.name] = item.get_secret_value()
-            else:
-                out[field.name] = to_json(item)
-        extra = getattr(value, "extra", None)
-        if isinstance(extra, Mapping):
-            for key, item in extra.items():
-                out.setdefault(str(key), to_json(item))
+    if isinstance(value, Model):
+        out = value.to_dict(mode="json")
+        for name in reveal:
+            item = getattr(value, name, None)
+            if isinstance(item, Secret):
+                out[name] = item.get_secret_value()
         return out
     if isinstance(value, Secret):
         return MASK if value else None
@@ -90,6 +88,11 @@ def human(value: Any) -> str:
     return str(value)
 
 
+def _cell(text: str) -> str:
+    """One cell of plain output: tabs and line breaks inside it would split it."""
+    return " ".join(text.replace("\t", " ").splitlines())
+
+
 @attrs.frozen
 class Column:
     """One column of a table: a header and how to get the cell from a row."""
@@ -115,9 +118,20 @@ class Output:
 
     def __init__(self, *, as_json: bool) -> None:
         self.as_json = as_json
+        self._plain: bool | None = None
         # Server data is shown as given: no markup, emoji codes or highlighting.
         self.out = Console(highlight=False, soft_wrap=False, markup=False, emoji=False)
         self.err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
+
+    @property
+    def plain(self) -> bool:
+        """Whether stdout is a pipe or a file (plain text), not a terminal (rich tables)."""
+        if self._plain is None:
+            self._plain = not self.out.is_terminal
+        return self._plain
+
+    def _tsv(self, cells: Iterable[str]) -> None:
+        sys.stdout.write("\t".join(_cell(cell) for cell in cells) + "\n")
 
     # -- data -------------------------------------------------------------------------
 
@@ -141,6 +155,15 @@ class Output:
         if self.as_json:
             self.json(data)
             return
+        if self.plain:
+            for name in (f.name for f in attrs.fields(type(value))):
+                if name != "extra" and name not in reveal:
+                    self._tsv([name, human(getattr(value, name))])
+            extra = getattr(value, "extra", None)
+            for key, item in extra.items() if isinstance(extra, Mapping) else ():
+                self._tsv([str(key), human(item)])
+            sys.stdout.flush()
+            return
         table = Table(title=title, show_header=False, title_justify="left", box=None)
         table.add_column("field", style="bold")
         table.add_column("value", overflow="fold")
@@ -154,14 +177,26 @@ class Output:
                 table.add_row(Text(str(key).replace("_", " ")), Text(human(item)))
         self.out.print(table)
 
-    def table(self, rows: Iterable[Any], columns: Sequence[Column], *, empty: str) -> None:
+    def table(
+        self,
+        rows: Iterable[Any],
+        columns: Sequence[Column],
+        *,
+        empty: str,
+        json_row: Callable[[Any], dict[str, Any]] = to_json,
+    ) -> None:
         """A list of models: a table with ``columns``, or a JSON list of objects."""
         rows = list(rows)
         if self.as_json:
-            self.json([to_json(row) for row in rows])
+            self.json([json_row(row) for row in rows])
             return
         if not rows:
             self.note(empty)
+            return
+        if self.plain:
+            for row in rows:
+                self._tsv(human(column.get(row)) for column in columns)
+            sys.stdout.flush()
             return
         table = Table(show_lines=False)
         for column in columns:
@@ -169,6 +204,18 @@ class Output:
         for row in rows:
             table.add_row(*(Text(human(column.get(row))) for column in columns))
         self.out.print(table)
+
+    def facts(self, facts: Mapping[str, Any]) -> None:
+        """Named facts (``auth status``): aligned lines, ``name<TAB>value``, or JSON."""
+        if self.as_json:
+            self.json(to_json(dict(facts)))
+        elif self.plain:
+            for key, value in facts.items():
+                self._tsv([key, human(value)])
+            sys.stdout.flush()
+        else:
+            for key, value in facts.items():
+                self.line(f"{key.replace('_', ' ') + ':':<18}{human(value)}")
 
     def done(self, message: str, **facts: Any) -> None:
         """A command with nothing to return: a line for people, ``{"ok": true}`` for JSON."""
@@ -179,9 +226,14 @@ class Output:
 
     # -- text -------------------------------------------------------------------------
 
-    def line(self, text: str) -> None:
-        """A plain line on stdout (people only), never wrapped nor marked up."""
-        self.out.print(text, markup=False, highlight=False, soft_wrap=True)
+    def line(self, text: str, *, style: str | None = None) -> None:
+        """A plain line on stdout (people only), never wrapped nor marked up; ``style``
+        (a colour) only on a terminal."""
+        if self.plain:
+            sys.stdout.write(text + "\n")
+            sys.stdout.flush()
+        else:
+            self.out.print(text, markup=False, highlight=False, soft_wrap=True, style=style)
 
     def note(self, text: str) -> None:
         """A message for people on stderr."""

@@ -59,6 +59,7 @@ class AppState:
         self.allow_insecure_http = allow_insecure_http
         self._store: CredentialStore | None = None
         self._clients: list[ModelsLab] = []
+        self.sent_token = False  # a client with a token was made: a 401 means it was refused
 
     # -- credentials ------------------------------------------------------------------
 
@@ -153,6 +154,7 @@ class AppState:
 
         if token is None and auth:
             token, _ = self.require_token()
+        self.sent_token = self.sent_token or bool(token)
         options: dict[str, object] = {}
         if self.timeout is not None:
             options["timeout"] = self.timeout

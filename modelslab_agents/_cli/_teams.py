@@ -7,7 +7,7 @@ import uuid
 import click
 
 from ._batch import run_batch
-from ._options import ID, json_option
+from ._options import CHECK_EMAIL, CHECK_ID, CHECK_INVITATION_ID, json_option
 from ._output import Column
 from ._state import AppState, pass_state
 
@@ -46,7 +46,7 @@ def list_members(state: AppState) -> None:
 
 
 @teams.command()
-@click.argument("emails", metavar="EMAIL...", nargs=-1, required=True)
+@click.argument("emails", metavar="EMAIL...", nargs=-1, required=True, callback=CHECK_EMAIL)
 @click.option("--role", help="Role of the new members, e.g. admin, member, viewer.")
 @json_option
 @pass_state
@@ -70,7 +70,7 @@ def invite(state: AppState, emails: tuple[str, ...], role: str | None) -> None:
 
 
 @teams.command()
-@click.argument("member_id", metavar="ID", type=ID)
+@click.argument("member_id", metavar="ID", callback=CHECK_ID)
 @json_option
 @pass_state
 def get(state: AppState, member_id: int) -> None:
@@ -79,7 +79,7 @@ def get(state: AppState, member_id: int) -> None:
 
 
 @teams.command()
-@click.argument("member_id", metavar="ID", type=ID)
+@click.argument("member_id", metavar="ID", callback=CHECK_ID)
 @click.option("--role", help="New role, e.g. admin, member, viewer.")
 @click.option(
     "--permission",
@@ -114,7 +114,7 @@ def update(
 
 
 @teams.command()
-@click.argument("member_ids", metavar="ID...", nargs=-1, required=True, type=ID)
+@click.argument("member_ids", metavar="ID...", nargs=-1, required=True, callback=CHECK_ID)
 @json_option
 @pass_state
 def remove(state: AppState, member_ids: tuple[int, ...]) -> None:
@@ -131,7 +131,7 @@ def remove(state: AppState, member_ids: tuple[int, ...]) -> None:
 
 
 @teams.command("resend-invite")
-@click.argument("member_ids", metavar="ID...", nargs=-1, required=True, type=ID)
+@click.argument("member_ids", metavar="ID...", nargs=-1, required=True, callback=CHECK_ID)
 @json_option
 @pass_state
 def resend_invite(state: AppState, member_ids: tuple[int, ...]) -> None:
@@ -148,7 +148,7 @@ def resend_invite(state: AppState, member_ids: tuple[int, ...]) -> None:
 
 
 @teams.command()
-@click.argument("invitation_id", metavar="INVITATION_ID", type=click.UUID)
+@click.argument("invitation_id", metavar="INVITATION_ID", callback=CHECK_INVITATION_ID)
 @json_option
 @pass_state
 def accept(state: AppState, invitation_id: uuid.UUID) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import click
 
 from modelslab_agents._types import TOKEN_EXPIRIES
@@ -9,9 +11,12 @@ from modelslab_agents._types import TOKEN_EXPIRIES
 from ._auth import default_device_name, store_session
 from ._batch import run_batch
 from ._credentials import check_profile_name
-from ._options import ID, json_option
-from ._output import Column
+from ._options import CHECK_ID, json_option
+from ._output import Column, to_json
 from ._state import AppState, pass_state
+
+if TYPE_CHECKING:
+    from modelslab_agents._models import AccessToken
 
 __all__ = ["tokens"]
 
@@ -22,8 +27,14 @@ _COLUMNS = (
     Column.attr("created_at", "created"),
     Column.attr("last_used_at", "last used"),
     Column.attr("expires_at", "expires"),
-    Column("scopes", lambda t: len(t.abilities)),
+    Column("scopes", lambda t: t.abilities),
 )
+
+
+def _token_json(token: AccessToken) -> dict[str, Any]:
+    """A listed token: the wire's fields (the server calls its scopes ``abilities``),
+    plus ``scopes``, the name the rest of the command line and the API use for them."""
+    return {**to_json(token), "scopes": list(token.abilities)}
 
 
 @click.group(short_help="Your tokens: list, revoke, switch into a team.")
@@ -45,13 +56,16 @@ def tokens() -> None:
 def list_tokens(state: AppState) -> None:
     """List your active tokens; `current` marks the one this command used.
 
-    Tokens themselves are never listed, only their ids, names and dates.
+    Tokens themselves are never listed, only their ids, names, dates and scopes
+    (in --json both as `scopes` and as the server's field `abilities`).
     """
-    state.output.table(state.client().tokens.list(), _COLUMNS, empty="No active tokens.")
+    state.output.table(
+        state.client().tokens.list(), _COLUMNS, empty="No active tokens.", json_row=_token_json
+    )
 
 
 @tokens.command()
-@click.argument("token_ids", metavar="ID...", nargs=-1, required=True, type=ID)
+@click.argument("token_ids", metavar="ID...", nargs=-1, required=True, callback=CHECK_ID)
 @json_option
 @pass_state
 def revoke(state: AppState, token_ids: tuple[int, ...]) -> None:

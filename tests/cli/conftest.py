@@ -121,9 +121,74 @@ class Cli:
         assert result.code == 0, result.err
         return result
 
+    def terminal(self, *args: str, env: dict[str, str] | None = None) -> Terminal:
+        """Start the command with a pseudo-terminal as stdin, stdout and stderr, as when
+        a person runs it (prompts are asked, tables are drawn)."""
+        if sys.platform == "win32":  # pragma: no cover
+            pytest.skip("needs a POSIX pseudo-terminal")
+        import pty
+
+        leader, follower = pty.openpty()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "modelslab_agents", *self._url_option(None), *args],
+            stdin=follower,
+            stdout=follower,
+            stderr=follower,
+            env={**self.env, **(env or {})},
+            # No controlling terminal: prompts use the pseudo-terminal on stdin, never
+            # the terminal of the person running the tests (/dev/tty).
+            start_new_session=True,
+        )
+        os.close(follower)
+        return Terminal(proc, leader)
+
     def credentials(self) -> dict[str, Any]:
         data: dict[str, Any] = json.loads((self.config_dir / "credentials.json").read_text())
         return data
+
+
+@attrs.define
+class Terminal:
+    """A command running on a pseudo-terminal: what it wrote, and its exit code."""
+
+    proc: subprocess.Popen[bytes]
+    leader: int
+    output: str = ""
+
+    def read_until(self, text: str, *, limit: float = 30.0) -> bool:
+        """Read the command's output until ``text`` shows up, it exits, or ``limit``
+        seconds pass (a hung command fails the test instead of hanging it)."""
+        import select
+        import time
+
+        deadline = time.monotonic() + limit
+        while text not in self.output:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            ready, _, _ = select.select([self.leader], [], [], min(left, 0.5))
+            if not ready:
+                continue
+            try:
+                chunk = os.read(self.leader, 65536)
+            except OSError:  # EIO: the command closed the terminal
+                return text in self.output
+            if not chunk:
+                return text in self.output
+            self.output += chunk.decode("utf-8", "replace")
+        return True
+
+    def finish(self, *, limit: float = 60.0) -> int:
+        """Read everything until the command exits; its exit code (killed if it hangs)."""
+        self.read_until("\0never written\0", limit=limit)
+        try:
+            return self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+            pytest.fail(f"the command hung; it wrote: {self.output!r}")
+        finally:
+            os.close(self.leader)
 
 
 def clean_env(config_dir: Path) -> dict[str, str]:

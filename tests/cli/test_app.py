@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -24,6 +25,14 @@ def _walk(group: click.Group, path: tuple[str, ...] = ()) -> Iterator[tuple[str,
 
 
 COMMANDS = sorted(_walk(root))
+
+
+def _command(path: tuple[str, ...]) -> click.Command:
+    command: click.Command = root
+    for name in path:
+        assert isinstance(command, click.Group)
+        command = command.commands[name]
+    return command
 
 
 def test_the_tree_has_every_route_as_a_command() -> None:
@@ -140,3 +149,27 @@ def test_without_the_cli_extra_the_demo_still_runs() -> None:
     result = _python(blocked + "from modelslab_agents._cli import main; main()")
     assert result.returncode == 0, result.stderr
     assert "14. logout" in result.stdout
+
+
+# `mcp serve` speaks the MCP protocol on stdout; it has no output of its own to format.
+_NO_FORMAT = {("mcp", "serve")}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in COMMANDS if not isinstance(_command(p), click.Group) and p not in _NO_FORMAT],
+    ids=" ".join,
+)
+def test_every_command_takes_json(path: tuple[str, ...]) -> None:
+    options = [o for o in _command(path).params if isinstance(o, click.Option)]
+    assert any("--json" in option.opts for option in options)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_at_a_password_prompt_exits_130(cli: Cli) -> None:
+    term = cli.terminal("auth", "login", "someone@example.com")
+    assert term.read_until("Password:")
+    term.proc.send_signal(signal.SIGINT)  # what Ctrl-C sends to the foreground process
+    assert term.finish() == 130
+    assert "interrupted" in term.output
+    assert "Aborted" not in term.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -124,3 +125,98 @@ def test_resend_verification_succeeds_without_revealing_accounts(cli: Cli) -> No
     result = cli.invoke("--json", "auth", "resend-verification", "nobody@example.com")
     assert result.code == 0
     assert result.json() == {"ok": True, "email": "nobody@example.com"}
+
+
+def test_status_checks_the_token_with_the_server(
+    cli: Cli, owner: str, fake: FakeControlPlane
+) -> None:
+    accepted = cli.invoke("--json", "auth", "status")
+    assert accepted.code == 0, accepted.err
+    assert (accepted.json()["logged_in"], accepted.json()["token_check"]) == (True, "accepted")
+    fake.issue_token(owner)  # keeps one token of the account alive
+    token = cli.invoke("auth", "token").out.strip()
+    assert cli.invoke("auth", "logout", env={"MODELSLAB_AGENT_TOKEN": token}).code == 0
+    # The stored token is revoked now: it is no login, whatever is stored.
+    refused = cli.invoke("--json", "auth", "status")
+    assert refused.code == 3
+    assert refused.json()["logged_in"] is False
+    assert refused.json()["token_check"] == "refused"
+    assert "auth login" in refused.err
+    people = cli.invoke("auth", "status")
+    assert people.code == 3
+    assert "logged_in\tno" in people.out.splitlines()
+
+
+def test_status_exits_3_when_logged_out(cli: Cli) -> None:
+    result = cli.invoke("--json", "auth", "status")
+    assert result.code == 3
+    assert result.json()["logged_in"] is False
+    assert result.json()["token_check"] == "no token"
+    assert "auth login" in result.err
+
+
+def test_status_offline_sends_nothing(cli: Cli, owner: str, fake: FakeControlPlane) -> None:
+    before = len(fake.requests)
+    result = cli.invoke("--json", "auth", "status", "--offline")
+    assert result.code == 0, result.err
+    assert result.json()["token_check"] == "not checked"
+    assert len(fake.requests) == before
+
+
+def test_status_accepts_a_token_without_the_profile_scope(cli: Cli, owner: str) -> None:
+    login = cli.invoke(
+        "auth", "login", owner, "--password-stdin", "--scope", "api-keys:read", stdin=PASSWORD
+    )
+    assert login.code == 0, login.err
+    result = cli.invoke("--json", "auth", "status")
+    assert result.code == 0, result.err
+    assert result.json()["token_check"] == "accepted"
+
+
+def test_status_reports_an_unreachable_server(cli: Cli, owner: str) -> None:
+    env = {"MODELSLAB_AGENT_TOKEN": "1|some-token"}
+    result = cli.invoke(
+        "--max-retries", "0", "--json", "auth", "status", base_url="http://127.0.0.1:9", env=env
+    )
+    assert result.code == 8
+    assert result.json()["token_check"] == "failed"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("auth", "signup", "bad@", "--password-stdin"),
+        ("auth", "login", "bad@", "--password-stdin"),
+        ("auth", "forgot-password", "not-an-email"),
+        ("auth", "reset-password", "bad@", "--token", "t", "--password-stdin"),
+        ("auth", "resend-verification", "@nowhere.test"),
+    ],
+    ids=lambda args: args[1],
+)
+def test_a_bad_email_fails_before_any_prompt_or_request(
+    cli: Cli, fake: FakeControlPlane, args: tuple[str, ...]
+) -> None:
+    before = len(fake.requests)
+    result = cli.invoke(*args, stdin=PASSWORD + "\n" + PASSWORD + "\n")
+    assert result.code == 2
+    error = result.err.strip().splitlines()[-1]
+    assert "EMAIL" in error
+    assert "email address" in error
+    assert args[2] not in result.err  # the rejected value is not repeated
+    assert len(fake.requests) == before
+
+
+def test_signup_with_a_bad_email_never_asks_for_the_password(cli: Cli) -> None:
+    term = cli.terminal("auth", "signup", "bad@")
+    assert term.finish() == 2
+    assert "email address" in term.output
+    assert "Password" not in term.output
+
+
+def test_login_checks_a_prompted_email_before_the_password(cli: Cli) -> None:
+    term = cli.terminal("auth", "login")
+    assert term.read_until("Email:")
+    os.write(term.leader, b"bad@\r")
+    assert term.finish() == 2
+    assert "email address" in term.output
+    assert "Password" not in term.output

@@ -113,6 +113,6 @@ def test_teammate_accepts_and_switches_into_the_team(cli: Cli, fake: FakeControl
 def test_the_console_script_on_path_runs_the_same_command(cli: Cli) -> None:
     script = Path(sys.executable).parent / "modelslab-agents"
     result = cli("auth", "status", "--json", command=[str(script)])
-    assert result.code == 0, result.err
+    assert result.code == 3, result.err  # not logged in
     assert result.json()["base_url"] == cli.base_url
     assert result.json()["logged_in"] is False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import selectors
 import signal
 import socket
@@ -88,3 +89,39 @@ def test_a_taken_port_is_a_clear_error() -> None:
     assert result.stderr.startswith("error: ")
     assert str(port) in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_json_lines_for_the_base_url_and_each_email() -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "modelslab_agents", "emulator", "--port", "0", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        base_url = json.loads(_read_line(proc))["base_url"]
+        with ModelsLab(base_url=base_url) as client:
+            client.auth.forgot_password("nobody@example.com")
+            email = new_email("jsonl")
+            client.auth.signup(email, PASSWORD)
+            client.auth.forgot_password(email)
+        line = json.loads(_read_line(proc))
+        assert (line["to"], line["kind"]) == (email, "password_reset")
+        assert line["token"]
+    finally:
+        proc.kill()
+        proc.wait(_GIVE_UP)
+
+
+def test_the_demo_prints_json() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "modelslab_agents", "demo", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["ok"] is True
+    assert len(data["steps"]) > 5

@@ -119,7 +119,9 @@ def test_a_revoked_token_exits_3(cli: Cli, logged_in: str, fake: FakeControlPlan
     assert cli.invoke("auth", "logout", env={"MODELSLAB_AGENT_TOKEN": token}).code == 0
     result = cli.invoke("profile", "show", env={"MODELSLAB_AGENT_TOKEN": token})
     assert result.code == 3
-    assert "status 401" in _one_error_line(result.err)
+    line = _one_error_line(result.err)
+    assert "status 401" in line
+    assert "auth login" in line
 
 
 def test_a_missing_scope_exits_4(cli: Cli, logged_in: str) -> None:

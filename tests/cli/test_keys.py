@@ -40,9 +40,9 @@ def test_get_update_and_list(cli: Cli, owner: str) -> None:
     got = cli.invoke("--json", "keys", "get", str(key_id)).json()
     assert got == {**updated.json(), "key": "**********"}
     assert got["created_at"].endswith("+00:00")  # ISO 8601
-    table = cli.invoke("keys", "list")
-    row = next(line for line in table.out.splitlines() if " new " in line)
-    assert "**********" in row
+    table = cli.invoke("keys", "list")  # into a pipe: tab-separated
+    row = next(line.split("\t") for line in table.out.splitlines() if "\tnew\t" in line)
+    assert row[:4] == [str(key_id), "new", "**********", "n"]
 
 
 def test_update_needs_something_to_change(cli: Cli, owner: str) -> None:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 
 from modelslab_agents import ApiKey, AuthSession, MemberStatus, Secret, TeamMember, User
-from modelslab_agents._cli._output import MASK, human, to_json
+from modelslab_agents._cli._output import MASK, Column, Output, human, to_json
+
+from .conftest import Cli, new_email
 
 WHEN = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
 
@@ -46,3 +50,44 @@ def test_human_rendering() -> None:
     assert human(True) == "yes"
     assert human(["a", "b"]) == "a, b"
     assert human(WHEN) == "2026-01-02 03:04 UTC"
+
+
+BOX = set("│┃┆┏┓┗┛━─┡┩└┘┌┐╭╮╰╯")
+
+
+def test_into_a_pipe_tables_are_tab_separated_and_unwrapped(cli: Cli) -> None:
+    cli.signup(new_email("pipe"))
+    notes = "a long note " * 20
+    created = cli.invoke("--json", "keys", "create", "piped", "--notes", notes).json()
+    result = cli("keys", "list", env={"COLUMNS": "80"})  # stdout is a pipe here
+    assert result.code == 0, result.err
+    assert not BOX & set(result.out)
+    (row,) = result.out.splitlines()
+    assert row.split("\t") == [
+        str(created["id"]),
+        "piped",
+        "**********",
+        notes,
+        human(dt.datetime.fromisoformat(created["created_at"])),
+    ]
+    record = cli("keys", "get", str(created["id"]), env={"COLUMNS": "80"})
+    assert f"notes\t{notes}" in record.out.splitlines()
+    assert not BOX & set(record.out)
+
+
+def test_on_a_terminal_tables_stay_rich(cli: Cli) -> None:
+    cli.signup(new_email("tty"))
+    assert cli.invoke("keys", "create", "drawn").code == 0
+    term = cli.terminal("keys", "list")
+    assert term.finish() == 0
+    assert BOX & set(term.output)
+    assert "\t" not in term.output
+
+
+def test_a_cell_never_splits_a_plain_row() -> None:
+    out = Output(as_json=False)
+    rows = [TeamMember(id=1, name="tab\there", role="line\nbreak")]
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        out.table(rows, [Column.attr("id"), Column.attr("name"), Column.attr("role")], empty="")
+    assert buffer.getvalue() == "1\ttab here\tline break\n"

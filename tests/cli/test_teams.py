@@ -58,3 +58,40 @@ def test_accepting_someone_elses_invitation_is_denied(
     result = cli.invoke("--profile", "intruder", "teams", "accept", invitation)
     assert result.code == 4
     assert "access_denied" in result.err
+
+
+def test_invite_checks_every_email_before_sending_any(
+    cli: Cli, owner: str, fake: FakeControlPlane
+) -> None:
+    before = len(fake.requests)
+    result = cli.invoke("teams", "invite", "a@example.com", "bad-one")
+    assert result.code == 2
+    assert "item 2 of 2" in result.err
+    assert "email address" in result.err
+    assert "bad-one" not in result.err
+    assert len(fake.requests) == before
+    assert fake.team_members_of(owner) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("teams", "remove", "4", "not-an-id"),
+        ("teams", "resend-invite", "0"),
+        ("teams", "get", "007x"),
+        ("keys", "delete", "1", "2", "x1"),
+        ("tokens", "revoke", "1.5"),
+        ("teams", "accept", "not-a-uuid"),
+    ],
+    ids=" ".join,
+)
+def test_ids_are_checked_before_any_request(
+    cli: Cli, owner: str, fake: FakeControlPlane, args: tuple[str, ...]
+) -> None:
+    before = len(fake.requests)
+    result = cli.invoke(*args)
+    assert result.code == 2
+    error = result.err.strip().splitlines()[-1]
+    assert "expected" in error
+    assert args[-1] not in error.split(":", 1)[1]  # the rejected value is not repeated
+    assert len(fake.requests) == before

@@ -6,7 +6,7 @@ import pytest
 
 from modelslab_agents.testing import FakeControlPlane
 
-from .conftest import Cli, new_email
+from .conftest import PASSWORD, Cli, new_email
 
 
 @pytest.fixture
@@ -71,3 +71,24 @@ def test_a_token_variable_is_reported_when_a_login_is_stored(cli: Cli, owner: st
     result = cli.invoke("tokens", "switch-account", username, env={"MODELSLAB_AGENT_TOKEN": token})
     assert result.code == 0, result.err
     assert "MODELSLAB_AGENT_TOKEN is set, so it is used instead of the stored token" in result.err
+
+
+def test_scopes_are_called_scopes_in_the_table_and_in_json(cli: Cli) -> None:
+    email = new_email("scoped")
+    cli.signup(email)
+    login = cli.invoke(
+        "auth", "login", email, "--password-stdin", "--scope", "tokens:read",
+        "--scope", "api-keys:read", stdin=PASSWORD,
+    )  # fmt: skip
+    assert login.code == 0, login.err
+    listed = cli.invoke("--json", "tokens", "list").json()
+    current = next(t for t in listed if t["current"])
+    assert current["scopes"] == current["abilities"] == ["tokens:read", "api-keys:read"]
+    assert cli.invoke("--json", "auth", "status").code == 0
+    table = cli.invoke("tokens", "list")
+    row = next(line.split("\t") for line in table.out.splitlines() if "\tyes\t" in line)
+    assert row[-1] == "tokens:read, api-keys:read"
+    term = cli.terminal("tokens", "list")
+    assert term.finish() == 0
+    assert "scopes" in term.output
+    assert "abilities" not in term.output
