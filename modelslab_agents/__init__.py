@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         PermissionDeniedError,
         RateLimitError,
         ResponseDecodeError,
+        ResponseTooLargeError,
         ServerError,
         ValidationError,
     )
@@ -90,6 +91,7 @@ __all__ = [
     "Profile",
     "RateLimitError",
     "ResponseDecodeError",
+    "ResponseTooLargeError",
     "RetryEvent",
     "Secret",
     "ServerError",
@@ -131,6 +133,7 @@ _HOMES: dict[str, str] = {
     "Profile": "._models",
     "RateLimitError": "._exceptions",
     "ResponseDecodeError": "._exceptions",
+    "ResponseTooLargeError": "._exceptions",
     "RetryEvent": "._retry",
     "Secret": "._secret",
     "ServerError": "._exceptions",
