@@ -4,6 +4,7 @@
 - ``nox -s lint``: ruff, lint and formatting
 - ``nox -s typecheck``: mypy --strict
 - ``nox -s generate``: regenerate code from the spec (``-- --check``: fail if stale)
+- ``nox -s docs``: build the reference site into ``site/``, warnings as errors
 - ``nox -s bench``: benchmarks, ratios against raw httpx measured side by side
 - ``nox -s soak``: the long fault campaign against the emulator
 - ``nox -s spec_diff``: compare the live production contract with the bundled spec
@@ -53,6 +54,18 @@ def generate(session: nox.Session) -> None:
     """Regenerate models, endpoints and resources from the spec; `-- --check` fails if stale."""
     session.install("-e", ".")
     session.run("python", "-m", "modelslab_agents._codegen", *session.posargs)
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the reference site (guides and API reference) into site/, warnings as errors.
+
+    The build fetches nothing: no font CDN, no remote inventories.
+    """
+    session.install("-e", ".[docs]")
+    # Quiets Material's banner about MkDocs 2.0; the pinned mkdocs is 1.x.
+    session.env["NO_MKDOCS_2_WARNING"] = "1"
+    session.run("mkdocs", "build", "--strict", *session.posargs)
 
 
 @nox.session

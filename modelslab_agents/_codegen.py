@@ -14,12 +14,15 @@ Run ``python -m modelslab_agents._codegen`` to rewrite them, and
 The spec's ``x-sdk`` extensions carry what OpenAPI cannot say: the resource and
 method name, which parameters are positional, PATCH-style partial bodies (where a
 given ``None`` is sent as ``null``), defaults the SDK sends, fields copied from
-another (``password_confirmation``), secret fields, the rate-limit group, and
+another (``password_confirmation``), secret fields, the rate-limit group,
 ``discard_data`` for routes whose answer the SDK returns as ``None`` even though
-the server sends data back, and ``alias_of`` for a second path of a route the SDK
-already calls (no method is generated for it). An ``enum`` on a request field types
-it for IDEs only: the server owns the set, so any string is sent. A schema's
-``x-sdk-keyed-by`` says a list of it may arrive as a mapping of one field to another.
+the server sends data back, ``alias_of`` for a second path of a route the SDK
+already calls (no method is generated for it), and ``raises``: the errors only that
+route raises (a 409 on invitations, say), which its docstring lists with those every
+route of its kind can raise. Fields' and parameters' ``description`` become the
+docstrings' Args. An ``enum`` on a request field types it for IDEs only: the server
+owns the set, so any string is sent. A schema's ``x-sdk-keyed-by`` says a list of it
+may arrive as a mapping of one field to another.
 """
 
 from __future__ import annotations
@@ -111,6 +114,7 @@ class Param:
     partial: bool = False  # sent only when given (PATCH/PUT)
     omit_none: bool = False  # sent only when not None
     nullable: bool = False
+    description: str = ""  # the spec's, for the docstring
 
 
 @dataclass
@@ -134,6 +138,9 @@ class Operation:
     body: list[Param] = field(default_factory=list)
     copies: dict[str, str] = field(default_factory=dict)  # wire field -> source field
     secret_fields: list[str] = field(default_factory=list)
+    returns_doc: str = ""  # the returned model's description, for the docstring
+    raises: dict[str, str] = field(default_factory=dict)  # x-sdk "raises": route-specific errors
+    required_scope: str | None = None  # x-required-scope, when the spec names it
 
     @property
     def constant(self) -> str:
@@ -207,6 +214,9 @@ def read_operations(spec: dict[str, Any]) -> list[Operation]:
                 returns=returns,
                 model=model,
                 many=many,
+                returns_doc=spec["components"]["schemas"].get(model, {}).get("description", ""),
+                raises=dict(sdk.get("raises", {})),
+                required_scope=raw.get("x-required-scope"),
             )
             for param in [*shared_params, *raw.get("parameters", [])]:
                 name = param["x-sdk-name"]
@@ -219,6 +229,7 @@ def read_operations(spec: dict[str, Any]) -> list[Operation]:
                     op.path_param = Param(
                         name, "int", None, False, ("check_int_id", [_q(name), name])
                     )
+                op.path_param.description = param.get("description", "")
             body = (
                 raw.get("requestBody", {})
                 .get("content", {})
@@ -243,6 +254,7 @@ def _read_body(op: Operation, body: dict[str, Any], sdk: dict[str, Any]) -> None
             continue
         annotation, check = _field_check(name, schema)
         keyword_only = positional is not None and name not in positional
+        description = schema.get("description", "")
         if name in required:
             op.body.append(Param(name, annotation, None, keyword_only, check))
         elif "x-sdk-default" in schema:
@@ -258,6 +270,7 @@ def _read_body(op: Operation, body: dict[str, Any], sdk: dict[str, Any]) -> None
             op.body.append(
                 Param(name, f"{annotation} | None", "None", keyword_only, check, omit_none=True)
             )
+        op.body[-1].description = description
 
 
 # -- writing code -------------------------------------------------------------------------
@@ -277,7 +290,96 @@ def _signature(op: Operation) -> list[str]:
     return params
 
 
+# The errors a route can raise, in the order its docstring lists them. A route's own
+# ``x-sdk`` "raises" (e.g. a 409 only invitations have) adds to or rewords these.
+_ERROR_ORDER = (
+    "ValueError",
+    "TypeError",
+    "MissingTokenError",
+    "AuthenticationError",
+    "EmailNotVerifiedError",
+    "PermissionDeniedError",
+    "InsufficientScopeError",
+    "NotFoundError",
+    "ConflictError",
+    "ValidationError",
+    "RateLimitError",
+    "APIConnectionError",
+    "ServerError",
+    "ResponseDecodeError",
+)
+_TYPE_ONLY_CHECKS = {"check_bool", "check_number", "check_str_list"}
+
+
+def _raises(op: Operation) -> dict[str, str]:
+    """What the route can raise and when: derived from the spec, then its own ``raises``."""
+    params = [p for p in [op.path_param, *op.body] if p]
+    before = "raised before anything is sent."
+    errors: dict[str, str] = {}
+    if any(p.check[0] not in _TYPE_ONLY_CHECKS for p in params):
+        errors["ValueError"] = f"An argument has a value the SDK refuses; {before}"
+    if params:
+        errors["TypeError"] = f"An argument has the wrong type; {before}"
+    if op.needs_token:
+        errors["MissingTokenError"] = f"The client has no token; {before}"
+        errors["AuthenticationError"] = "The token was refused: expired, revoked or unknown."
+        scope = f"the ``{op.required_scope}`` scope" if op.required_scope else "the scope"
+        errors["InsufficientScopeError"] = f"The token lacks {scope} this route needs."
+    if op.path_param:
+        errors["NotFoundError"] = f"No ``{op.path_param.name}`` of the account has this value."
+    if op.body:
+        errors["ValidationError"] = (
+            "The server rejected a field; ``.details`` maps each field to its messages."
+        )
+    errors["RateLimitError"] = (
+        "Still rate limited after the retries, or asked to wait longer than ``max_retry_after``."
+    )
+    if op.idempotent:
+        errors["APIConnectionError"] = (
+            "No answer, even after the retries (``APITimeoutError`` when it timed out)."
+        )
+    else:
+        errors["APIConnectionError"] = (
+            "No answer (``APITimeoutError`` when it timed out). Once the server may have "
+            "acted, the call is not repeated and the error says so."
+        )
+    errors["ServerError"] = "The server failed (5xx)."
+    errors["ResponseDecodeError"] = "The answer could not be read."
+    errors.update(op.raises)
+    return {name: errors[name] for name in sorted(errors, key=_ERROR_ORDER.index)}
+
+
+def _arg_doc(op: Operation, p: Param) -> str:
+    text = p.description or f"The ``{p.name}`` field."
+    if p is op.path_param:
+        kind = "a UUID" if p.check[0] == "check_uuid" else "a positive int"
+        text += f" Must be {kind}, so it cannot change the route."
+    copies = [target for target, source in op.copies.items() if source == p.name]
+    if copies:
+        text += " Also sent as " + ", ".join(f"``{c}``" for c in copies) + "."
+    if p.partial:
+        text += " Sent only when given; ``None`` sends ``null``."
+    elif p.omit_none:
+        text += " Not sent when ``None``."
+    return text
+
+
+def _section(title: str, entries: list[tuple[str, str]]) -> list[str]:
+    """A Google-style section: ``name: text`` entries, continuation lines indented."""
+    lines = ["", f"        {title}:"]
+    for name, text in entries:
+        lines += textwrap.wrap(
+            f"{name}: {text}",
+            100,
+            initial_indent=" " * 12,
+            subsequent_indent=" " * 16,
+            break_on_hyphens=False,
+        )
+    return lines
+
+
 def _docstring(op: Operation) -> list[str]:
+    """The method's docstring: what it does, its route, Args, Returns and Raises."""
     lines = [f'        """{op.summary}', "", f"        ``{op.http_method} {op.path}``"]
     notes = []
     if not op.needs_token:
@@ -286,6 +388,17 @@ def _docstring(op: Operation) -> list[str]:
         notes.append("Not retried once the server may have acted on it.")
     if notes:
         lines += ["", f"        {' '.join(notes)}"]
+    params = [p for p in [op.path_param, *op.body] if p]
+    if params:
+        lines += _section("Args", [(p.name, _arg_doc(op, p)) for p in params])
+    if op.model is None:
+        returns = ("None", "the answer carries nothing to keep.")
+    elif op.many:
+        returns = (op.returns, f"one per item, in the server's order. {op.returns_doc}")
+    else:
+        returns = (op.returns, op.returns_doc)
+    lines += _section("Returns", [returns])
+    lines += _section("Raises", list(_raises(op).items()))
     lines.append('        """')
     return lines
 
@@ -415,21 +528,37 @@ def render_resources(operations: list[Operation]) -> str:
         out += [*_doc("    ", doc), "", "    __slots__ = ()"]
         for op in ops:
             out += ["", *_async_method(op)]
-    out += [
-        "",
-        "",
-        "class AsyncResources:",
-        '    """The resource attributes of an async client."""',
-        "",
-    ]
-    out += [f"    {r}: {_resource_class(r, False)}" for r in by_resource]
+    out += _container(by_resource, sync=False)
     out += ["", "    def _bind_resources(self) -> None:"]
     out += [
-        f"        self.{r} = {_resource_class(r, False)}(self)  # type: ignore[arg-type]"
+        f"        self._{r} = {_resource_class(r, False)}(self)  # type: ignore[arg-type]"
         for r in by_resource
     ]
     out.append("")
     return "\n".join(out)
+
+
+def _container(by_resource: dict[str, list[Operation]], *, sync: bool) -> list[str]:
+    """The class the clients inherit their resources from: one read-only property per
+    resource, so ``help()``, IDEs and the reference docs list each with its type."""
+    name = "SyncResources" if sync else "AsyncResources"
+    kind = "blocking" if sync else "async"
+    out = ["", "", f"class {name}:", f'    """The resources of the {kind} client."""', ""]
+    out += [f"    _{r}: {_resource_class(r, sync)}" for r in by_resource]
+    for resource, ops in by_resource.items():
+        cls = _resource_class(resource, sync)
+        methods = ", ".join(f"``{op.method_name}``" for op in ops)
+        doc = RESOURCE_DOCS.get(resource, f"The ``{resource}`` routes.")
+        out += ["", "    @property", f"    def {resource}(self) -> {cls}:"]
+        out += [f'        """{doc}', ""]
+        out += textwrap.wrap(
+            f"Of type :class:`{cls}`, with {methods}.",
+            96,
+            initial_indent=" " * 8,
+            subsequent_indent=" " * 8,
+        )
+        out += ['        """', f"        return self._{resource}"]
+    return out
 
 
 def render_sync_resources(operations: list[Operation]) -> str:
@@ -469,16 +598,11 @@ def render_sync_resources(operations: list[Operation]) -> str:
         ]
         for op in ops:
             out += ["", *_sync_method(op)]
-    out += [
-        "",
-        "",
-        "class SyncResources:",
-        '    """The resource attributes of a blocking client."""',
-        "",
-    ]
-    out += [f"    {r}: {_resource_class(r, True)}" for r in by_resource]
+    out += _container(by_resource, sync=True)
     out += ["", "    def _bind_resources(self, twin: AsyncResources, runner: Runner) -> None:"]
-    out += [f"        self.{r} = {_resource_class(r, True)}(twin.{r}, runner)" for r in by_resource]
+    out += [
+        f"        self._{r} = {_resource_class(r, True)}(twin.{r}, runner)" for r in by_resource
+    ]
     out.append("")
     return "\n".join(out)
 

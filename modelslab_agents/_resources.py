@@ -64,6 +64,27 @@ class AsyncAuthResource(AsyncResource):
         ``POST /auth/signup``
 
         Needs no token. Not retried once the server may have acted on it.
+
+        Args:
+            email: The new account's email address.
+            password: The new account's password.
+            name: The display name. Not sent when ``None``.
+
+        Returns:
+            SignupResult: The answer to signup: a token, unless the account must verify its email
+                first.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         body: dict[str, Any] = {
             "email": check_email("email", email),
@@ -87,6 +108,32 @@ class AsyncAuthResource(AsyncResource):
         ``POST /auth/login``
 
         Needs no token. Not retried once the server may have acted on it.
+
+        Args:
+            email: The account's email address.
+            password: The account's password.
+            device_name: The name the new token is listed under in ``tokens.list()``.
+            token_expiry: How long the new token lives.
+            scopes: The abilities of the new token; left out: every scope (`*`). Not sent when
+                ``None``.
+
+        Returns:
+            AuthSession: A bearer token and what it grants: the answer of login, refresh and
+                switch-account.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            AuthenticationError: The email and password match no account.
+            EmailNotVerifiedError: The account must verify its email before it can log in.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         body: dict[str, Any] = {
             "email": check_email("email", email),
@@ -104,6 +151,20 @@ class AsyncAuthResource(AsyncResource):
         ``POST /auth/logout``
 
         Not retried once the server may have acted on it.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the scope this route needs.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         return await self._client._request(endpoints.AUTH_LOGOUT)
 
@@ -113,6 +174,20 @@ class AsyncAuthResource(AsyncResource):
         ``POST /auth/logout-all``
 
         Not retried once the server may have acted on it.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``tokens:write`` scope this route needs.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         return await self._client._request(endpoints.AUTH_LOGOUT_ALL)
 
@@ -122,6 +197,24 @@ class AsyncAuthResource(AsyncResource):
         ``POST /auth/forgot-password``
 
         Needs no token. Not retried once the server may have acted on it.
+
+        Args:
+            email: The account's email address; the server emails it a reset token.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         body: dict[str, Any] = {
             "email": check_email("email", email),
@@ -134,6 +227,26 @@ class AsyncAuthResource(AsyncResource):
         ``POST /auth/reset-password``
 
         Needs no token. Not retried once the server may have acted on it.
+
+        Args:
+            email: The account's email address.
+            token: The reset token from the email ``forgot_password`` sent.
+            password: The new password. Also sent as ``password_confirmation``.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            ValidationError: The reset token is invalid or expired, or the server rejected a field
+                (see ``.details``).
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         body: dict[str, Any] = {
             "email": check_email("email", email),
@@ -149,6 +262,24 @@ class AsyncAuthResource(AsyncResource):
         ``POST /auth/resend-verification``
 
         Needs no token. Not retried once the server may have acted on it.
+
+        Args:
+            email: The address of the account still to verify.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         body: dict[str, Any] = {
             "email": check_email("email", email),
@@ -161,6 +292,24 @@ class AsyncAuthResource(AsyncResource):
         ``POST /auth/verify-email``
 
         Needs no token. Not retried once the server may have acted on it.
+
+        Args:
+            verification_code: The code from the verification email.
+
+        Returns:
+            AuthSession: A bearer token and what it grants: the answer of login, refresh and
+                switch-account.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            ValidationError: The verification code is invalid or expired.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         body: dict[str, Any] = {
             "verification_code": check_secret("verification_code", verification_code),
@@ -178,6 +327,30 @@ class AsyncAuthResource(AsyncResource):
         ``POST /auth/refresh``
 
         Not retried once the server may have acted on it.
+
+        Args:
+            token_expiry: Lifetime of the new token; left out: `1_month`. Not sent when ``None``.
+            device_name: Name of the new token; left out: the old token's name. Not sent when
+                ``None``.
+
+        Returns:
+            AuthSession: A bearer token and what it grants: the answer of login, refresh and
+                switch-account.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the scope this route needs.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         body: dict[str, Any] = {}
         if token_expiry is not None:
@@ -192,6 +365,18 @@ class AsyncAuthResource(AsyncResource):
         ``GET /auth/scopes``
 
         Needs no token.
+
+        Returns:
+            list[Scope]: one per item, in the server's order. A scope a token can be given, and what
+                it grants.
+
+        Raises:
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         return await self._client._request(endpoints.AUTH_SCOPES)
 
@@ -205,6 +390,21 @@ class AsyncTokensResource(AsyncResource):
         """List the account's active tokens.
 
         ``GET /auth/tokens``
+
+        Returns:
+            list[AccessToken]: one per item, in the server's order. One of the account's personal
+                access tokens, as listed (the token itself is never listed).
+
+        Raises:
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``tokens:read`` scope this route needs.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         return await self._client._request(endpoints.TOKENS_LIST)
 
@@ -212,6 +412,27 @@ class AsyncTokensResource(AsyncResource):
         """Revoke one token.
 
         ``DELETE /auth/tokens/{id}``
+
+        Args:
+            token_id: The id of the token, as ``tokens.list()`` shows it. Must be a positive int, so
+                it cannot change the route.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``tokens:write`` scope this route needs.
+            NotFoundError: No ``token_id`` of the account has this value.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         path_params = {"id": check_int_id("token_id", token_id)}
         return await self._client._request(endpoints.TOKENS_REVOKE, None, path_params)
@@ -222,6 +443,20 @@ class AsyncTokensResource(AsyncResource):
         ``POST /auth/tokens/revoke-others``
 
         Not retried once the server may have acted on it.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``tokens:write`` scope this route needs.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         return await self._client._request(endpoints.TOKENS_REVOKE_OTHERS)
 
@@ -237,6 +472,32 @@ class AsyncTokensResource(AsyncResource):
         ``POST /auth/switch-account``
 
         Not retried once the server may have acted on it.
+
+        Args:
+            account_username: The username of the team account to act as.
+            device_name: The name the new token is listed under. Not sent when ``None``.
+            token_expiry: How long the new token lives. Not sent when ``None``.
+
+        Returns:
+            AuthSession: A bearer token and what it grants: the answer of login, refresh and
+                switch-account.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            PermissionDeniedError: The account is not a member of that team account, or asked for
+                scopes its token does not hold.
+            InsufficientScopeError: The token lacks the scope this route needs.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         body: dict[str, Any] = {
             "account_username": check_str("account_username", account_username, min_length=1),
@@ -257,6 +518,20 @@ class AsyncProfileResource(AsyncResource):
         """Get the account's profile.
 
         ``GET /me``
+
+        Returns:
+            Profile: The account's profile (``/me``).
+
+        Raises:
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``profile:read`` scope this route needs.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         return await self._client._request(endpoints.PROFILE_GET)
 
@@ -270,6 +545,30 @@ class AsyncProfileResource(AsyncResource):
         """Change profile fields; only the fields passed are sent.
 
         ``PATCH /me``
+
+        Args:
+            name: The display name. Sent only when given; ``None`` sends ``null``.
+            username: The account's unique username. Sent only when given; ``None`` sends ``null``.
+            about_me: A short free-text description of the account. Sent only when given; ``None``
+                sends ``null``.
+
+        Returns:
+            Profile: The account's profile (``/me``).
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``profile:write`` scope this route needs.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         body: dict[str, Any] = {}
         if name is not NOT_GIVEN:
@@ -286,6 +585,28 @@ class AsyncProfileResource(AsyncResource):
         ``PATCH /me/password``
 
         Not retried once the server may have acted on it.
+
+        Args:
+            current_password: The password in use now.
+            password: The new password. Also sent as ``password_confirmation``.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``profile:write`` scope this route needs.
+            ValidationError: ``current_password`` is wrong, or the server rejected the new password
+                (see ``.details``).
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         body: dict[str, Any] = {
             "current_password": check_secret("current_password", current_password),
@@ -306,6 +627,31 @@ class AsyncProfileResource(AsyncResource):
         """Change social links; only the fields passed are sent.
 
         ``PATCH /me/socials``
+
+        Args:
+            github: The GitHub profile. Sent only when given; ``None`` sends ``null``.
+            twitter: The Twitter (X) profile. Sent only when given; ``None`` sends ``null``.
+            discord: The Discord handle. Sent only when given; ``None`` sends ``null``.
+            facebook: The Facebook profile. Sent only when given; ``None`` sends ``null``.
+            instagram: The Instagram profile. Sent only when given; ``None`` sends ``null``.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``profile:write`` scope this route needs.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         body: dict[str, Any] = {}
         if github is not NOT_GIVEN:
@@ -330,6 +676,31 @@ class AsyncProfileResource(AsyncResource):
         """Change preferences; only the fields passed are sent.
 
         ``PATCH /me/preferences``
+
+        Args:
+            nsfw_content: Whether NSFW content is shown. Sent only when given; ``None`` sends
+                ``null``.
+            wallet_notification_enabled: Whether to notify when the wallet balance runs low. Sent
+                only when given; ``None`` sends ``null``.
+            wallet_notification_threshold: The balance below which the wallet notification is sent.
+                Sent only when given; ``None`` sends ``null``.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``profile:write`` scope this route needs.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         body: dict[str, Any] = {}
         if nsfw_content is not NOT_GIVEN:
@@ -365,6 +736,21 @@ class AsyncApiKeysResource(AsyncResource):
         """List API keys (masked).
 
         ``GET /api-keys``
+
+        Returns:
+            list[ApiKey]: one per item, in the server's order. An API key for the generation
+                endpoints. ``key`` is complete only in the answer to create; later answers mask it.
+
+        Raises:
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``api-keys:read`` scope this route needs.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         return await self._client._request(endpoints.API_KEYS_LIST)
 
@@ -374,6 +760,29 @@ class AsyncApiKeysResource(AsyncResource):
         ``POST /api-keys``
 
         Not retried once the server may have acted on it.
+
+        Args:
+            name: A name to tell the key apart.
+            notes: Free-text notes kept with the key. Not sent when ``None``.
+
+        Returns:
+            CreatedApiKey: The answer to creating an API key: the only answer that carries the full
+                ``key``, so it is never ``None`` here. Store it then; later answers mask it.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``api-keys:write`` scope this route needs.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         body: dict[str, Any] = {
             "name": check_str("name", name, min_length=1, max_length=255),
@@ -386,6 +795,27 @@ class AsyncApiKeysResource(AsyncResource):
         """Get one API key (masked).
 
         ``GET /api-keys/{id}``
+
+        Args:
+            key_id: The id of the API key. Must be a positive int, so it cannot change the route.
+
+        Returns:
+            ApiKey: An API key for the generation endpoints. ``key`` is complete only in the answer
+                to create; later answers mask it.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``api-keys:read`` scope this route needs.
+            NotFoundError: No ``key_id`` of the account has this value.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         path_params = {"id": check_int_id("key_id", key_id)}
         return await self._client._request(endpoints.API_KEYS_GET, None, path_params)
@@ -400,6 +830,31 @@ class AsyncApiKeysResource(AsyncResource):
         """Change an API key's name or notes; only the fields passed are sent.
 
         ``PUT /api-keys/{id}``
+
+        Args:
+            key_id: The id of the API key. Must be a positive int, so it cannot change the route.
+            name: The key's new name. Sent only when given; ``None`` sends ``null``.
+            notes: The key's new notes. Sent only when given; ``None`` sends ``null``.
+
+        Returns:
+            ApiKey: An API key for the generation endpoints. ``key`` is complete only in the answer
+                to create; later answers mask it.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``api-keys:write`` scope this route needs.
+            NotFoundError: No ``key_id`` of the account has this value.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         body: dict[str, Any] = {}
         if name is not NOT_GIVEN:
@@ -416,6 +871,26 @@ class AsyncApiKeysResource(AsyncResource):
         """Delete an API key.
 
         ``DELETE /api-keys/{id}``
+
+        Args:
+            key_id: The id of the API key. Must be a positive int, so it cannot change the route.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``api-keys:write`` scope this route needs.
+            NotFoundError: No ``key_id`` of the account has this value.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         path_params = {"id": check_int_id("key_id", key_id)}
         return await self._client._request(endpoints.API_KEYS_DELETE, None, path_params)
@@ -430,6 +905,21 @@ class AsyncTeamsResource(AsyncResource):
         """List team members and pending invitations.
 
         ``GET /teams``
+
+        Returns:
+            list[TeamMember]: one per item, in the server's order. A team member or a pending
+                invitation.
+
+        Raises:
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``teams:read`` scope this route needs.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         return await self._client._request(endpoints.TEAMS_LIST)
 
@@ -439,6 +929,29 @@ class AsyncTeamsResource(AsyncResource):
         ``POST /teams``
 
         Not retried once the server may have acted on it.
+
+        Args:
+            email: The address to invite.
+            role: The member's role. Not sent when ``None``.
+
+        Returns:
+            TeamMember: A team member or a pending invitation.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``teams:write`` scope this route needs.
+            ConflictError: That email address was already invited.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         body: dict[str, Any] = {
             "email": check_email("email", email),
@@ -451,6 +964,27 @@ class AsyncTeamsResource(AsyncResource):
         """Get one team member.
 
         ``GET /teams/{id}``
+
+        Args:
+            member_id: The id of the team member. Must be a positive int, so it cannot change the
+                route.
+
+        Returns:
+            TeamMember: A team member or a pending invitation.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``teams:read`` scope this route needs.
+            NotFoundError: No ``member_id`` of the account has this value.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         path_params = {"id": check_int_id("member_id", member_id)}
         return await self._client._request(endpoints.TEAMS_GET, None, path_params)
@@ -465,6 +999,32 @@ class AsyncTeamsResource(AsyncResource):
         """Change a member's role or permissions; only the fields passed are sent.
 
         ``PUT /teams/{id}``
+
+        Args:
+            member_id: The id of the team member. Must be a positive int, so it cannot change the
+                route.
+            role: The member's new role. Sent only when given; ``None`` sends ``null``.
+            permissions: The member's new permission names. Sent only when given; ``None`` sends
+                ``null``.
+
+        Returns:
+            TeamMember: A team member or a pending invitation.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``teams:write`` scope this route needs.
+            NotFoundError: No ``member_id`` of the account has this value.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         body: dict[str, Any] = {}
         if role is not NOT_GIVEN:
@@ -481,6 +1041,27 @@ class AsyncTeamsResource(AsyncResource):
         """Remove a member from the team.
 
         ``DELETE /teams/{id}``
+
+        Args:
+            member_id: The id of the team member. Must be a positive int, so it cannot change the
+                route.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``teams:write`` scope this route needs.
+            NotFoundError: No ``member_id`` of the account has this value.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         path_params = {"id": check_int_id("member_id", member_id)}
         return await self._client._request(endpoints.TEAMS_REMOVE, None, path_params)
@@ -491,6 +1072,28 @@ class AsyncTeamsResource(AsyncResource):
         ``POST /teams/{id}/resend-invite``
 
         Not retried once the server may have acted on it.
+
+        Args:
+            member_id: The id of the invited team member. Must be a positive int, so it cannot
+                change the route.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``teams:write`` scope this route needs.
+            NotFoundError: No ``member_id`` of the account has this value.
+            ConflictError: The invitation was already accepted.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         path_params = {"id": check_int_id("member_id", member_id)}
         return await self._client._request(endpoints.TEAMS_RESEND_INVITE, None, path_params)
@@ -501,23 +1104,91 @@ class AsyncTeamsResource(AsyncResource):
         ``POST /teams/invitations/{id}/accept``
 
         Not retried once the server may have acted on it.
+
+        Args:
+            invite_id: The invitation id (a UUID) from the invitation email. Must be a UUID, so it
+                cannot change the route.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            PermissionDeniedError: The invitation was sent to another email address.
+            InsufficientScopeError: The token lacks the ``teams:write`` scope this route needs.
+            NotFoundError: No ``invite_id`` of the account has this value.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         path_params = {"id": check_uuid("invite_id", invite_id)}
         return await self._client._request(endpoints.TEAMS_ACCEPT_INVITE, None, path_params)
 
 
 class AsyncResources:
-    """The resource attributes of an async client."""
+    """The resources of the async client."""
 
-    auth: AsyncAuthResource
-    tokens: AsyncTokensResource
-    profile: AsyncProfileResource
-    api_keys: AsyncApiKeysResource
-    teams: AsyncTeamsResource
+    _auth: AsyncAuthResource
+    _tokens: AsyncTokensResource
+    _profile: AsyncProfileResource
+    _api_keys: AsyncApiKeysResource
+    _teams: AsyncTeamsResource
+
+    @property
+    def auth(self) -> AsyncAuthResource:
+        """Sign up, log in and out, and recover an account: ``/auth``.
+
+        Of type :class:`AsyncAuthResource`, with ``signup``, ``login``, ``logout``,
+        ``logout_all``, ``forgot_password``, ``reset_password``, ``resend_verification``,
+        ``verify_email``, ``refresh``, ``scopes``.
+        """
+        return self._auth
+
+    @property
+    def tokens(self) -> AsyncTokensResource:
+        """The account's bearer tokens, and switching into a team account.
+
+        Of type :class:`AsyncTokensResource`, with ``list``, ``revoke``, ``revoke_others``,
+        ``switch_account``.
+        """
+        return self._tokens
+
+    @property
+    def profile(self) -> AsyncProfileResource:
+        """The account's profile, password, social links and preferences: ``/me``.
+
+        Of type :class:`AsyncProfileResource`, with ``get``, ``update``, ``update_password``,
+        ``update_socials``, ``update_preferences``.
+        """
+        return self._profile
+
+    @property
+    def api_keys(self) -> AsyncApiKeysResource:
+        """API keys for the generation endpoints: ``/api-keys``.
+
+        Of type :class:`AsyncApiKeysResource`, with ``list``, ``create``, ``get``, ``update``,
+        ``delete``.
+        """
+        return self._api_keys
+
+    @property
+    def teams(self) -> AsyncTeamsResource:
+        """Team members and invitations: ``/teams``.
+
+        Of type :class:`AsyncTeamsResource`, with ``list``, ``invite``, ``get``, ``update``,
+        ``remove``, ``resend_invite``, ``accept_invite``.
+        """
+        return self._teams
 
     def _bind_resources(self) -> None:
-        self.auth = AsyncAuthResource(self)  # type: ignore[arg-type]
-        self.tokens = AsyncTokensResource(self)  # type: ignore[arg-type]
-        self.profile = AsyncProfileResource(self)  # type: ignore[arg-type]
-        self.api_keys = AsyncApiKeysResource(self)  # type: ignore[arg-type]
-        self.teams = AsyncTeamsResource(self)  # type: ignore[arg-type]
+        self._auth = AsyncAuthResource(self)  # type: ignore[arg-type]
+        self._tokens = AsyncTokensResource(self)  # type: ignore[arg-type]
+        self._profile = AsyncProfileResource(self)  # type: ignore[arg-type]
+        self._api_keys = AsyncApiKeysResource(self)  # type: ignore[arg-type]
+        self._teams = AsyncTeamsResource(self)  # type: ignore[arg-type]

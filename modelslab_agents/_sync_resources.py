@@ -59,6 +59,27 @@ class AuthResource(SyncResource[AsyncAuthResource]):
         ``POST /auth/signup``
 
         Needs no token. Not retried once the server may have acted on it.
+
+        Args:
+            email: The new account's email address.
+            password: The new account's password.
+            name: The display name. Not sent when ``None``.
+
+        Returns:
+            SignupResult: The answer to signup: a token, unless the account must verify its email
+                first.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.signup(email, password, name)
         return self._run(coro)
@@ -77,6 +98,32 @@ class AuthResource(SyncResource[AsyncAuthResource]):
         ``POST /auth/login``
 
         Needs no token. Not retried once the server may have acted on it.
+
+        Args:
+            email: The account's email address.
+            password: The account's password.
+            device_name: The name the new token is listed under in ``tokens.list()``.
+            token_expiry: How long the new token lives.
+            scopes: The abilities of the new token; left out: every scope (`*`). Not sent when
+                ``None``.
+
+        Returns:
+            AuthSession: A bearer token and what it grants: the answer of login, refresh and
+                switch-account.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            AuthenticationError: The email and password match no account.
+            EmailNotVerifiedError: The account must verify its email before it can log in.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.login(
             email,
@@ -93,6 +140,20 @@ class AuthResource(SyncResource[AsyncAuthResource]):
         ``POST /auth/logout``
 
         Not retried once the server may have acted on it.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the scope this route needs.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.logout()
         return self._run(coro)
@@ -103,6 +164,20 @@ class AuthResource(SyncResource[AsyncAuthResource]):
         ``POST /auth/logout-all``
 
         Not retried once the server may have acted on it.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``tokens:write`` scope this route needs.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.logout_all()
         return self._run(coro)
@@ -113,6 +188,24 @@ class AuthResource(SyncResource[AsyncAuthResource]):
         ``POST /auth/forgot-password``
 
         Needs no token. Not retried once the server may have acted on it.
+
+        Args:
+            email: The account's email address; the server emails it a reset token.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.forgot_password(email)
         return self._run(coro)
@@ -123,6 +216,26 @@ class AuthResource(SyncResource[AsyncAuthResource]):
         ``POST /auth/reset-password``
 
         Needs no token. Not retried once the server may have acted on it.
+
+        Args:
+            email: The account's email address.
+            token: The reset token from the email ``forgot_password`` sent.
+            password: The new password. Also sent as ``password_confirmation``.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            ValidationError: The reset token is invalid or expired, or the server rejected a field
+                (see ``.details``).
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.reset_password(email, token, password)
         return self._run(coro)
@@ -133,6 +246,24 @@ class AuthResource(SyncResource[AsyncAuthResource]):
         ``POST /auth/resend-verification``
 
         Needs no token. Not retried once the server may have acted on it.
+
+        Args:
+            email: The address of the account still to verify.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.resend_verification(email)
         return self._run(coro)
@@ -143,6 +274,24 @@ class AuthResource(SyncResource[AsyncAuthResource]):
         ``POST /auth/verify-email``
 
         Needs no token. Not retried once the server may have acted on it.
+
+        Args:
+            verification_code: The code from the verification email.
+
+        Returns:
+            AuthSession: A bearer token and what it grants: the answer of login, refresh and
+                switch-account.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            ValidationError: The verification code is invalid or expired.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.verify_email(verification_code)
         return self._run(coro)
@@ -158,6 +307,30 @@ class AuthResource(SyncResource[AsyncAuthResource]):
         ``POST /auth/refresh``
 
         Not retried once the server may have acted on it.
+
+        Args:
+            token_expiry: Lifetime of the new token; left out: `1_month`. Not sent when ``None``.
+            device_name: Name of the new token; left out: the old token's name. Not sent when
+                ``None``.
+
+        Returns:
+            AuthSession: A bearer token and what it grants: the answer of login, refresh and
+                switch-account.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the scope this route needs.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.refresh(token_expiry=token_expiry, device_name=device_name)
         return self._run(coro)
@@ -168,6 +341,18 @@ class AuthResource(SyncResource[AsyncAuthResource]):
         ``GET /auth/scopes``
 
         Needs no token.
+
+        Returns:
+            list[Scope]: one per item, in the server's order. A scope a token can be given, and what
+                it grants.
+
+        Raises:
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.scopes()
         return self._run(coro)
@@ -184,6 +369,21 @@ class TokensResource(SyncResource[AsyncTokensResource]):
         """List the account's active tokens.
 
         ``GET /auth/tokens``
+
+        Returns:
+            list[AccessToken]: one per item, in the server's order. One of the account's personal
+                access tokens, as listed (the token itself is never listed).
+
+        Raises:
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``tokens:read`` scope this route needs.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.list()
         return self._run(coro)
@@ -192,6 +392,27 @@ class TokensResource(SyncResource[AsyncTokensResource]):
         """Revoke one token.
 
         ``DELETE /auth/tokens/{id}``
+
+        Args:
+            token_id: The id of the token, as ``tokens.list()`` shows it. Must be a positive int, so
+                it cannot change the route.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``tokens:write`` scope this route needs.
+            NotFoundError: No ``token_id`` of the account has this value.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.revoke(token_id)
         return self._run(coro)
@@ -202,6 +423,20 @@ class TokensResource(SyncResource[AsyncTokensResource]):
         ``POST /auth/tokens/revoke-others``
 
         Not retried once the server may have acted on it.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``tokens:write`` scope this route needs.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.revoke_others()
         return self._run(coro)
@@ -218,6 +453,32 @@ class TokensResource(SyncResource[AsyncTokensResource]):
         ``POST /auth/switch-account``
 
         Not retried once the server may have acted on it.
+
+        Args:
+            account_username: The username of the team account to act as.
+            device_name: The name the new token is listed under. Not sent when ``None``.
+            token_expiry: How long the new token lives. Not sent when ``None``.
+
+        Returns:
+            AuthSession: A bearer token and what it grants: the answer of login, refresh and
+                switch-account.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            PermissionDeniedError: The account is not a member of that team account, or asked for
+                scopes its token does not hold.
+            InsufficientScopeError: The token lacks the scope this route needs.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.switch_account(
             account_username,
@@ -238,6 +499,20 @@ class ProfileResource(SyncResource[AsyncProfileResource]):
         """Get the account's profile.
 
         ``GET /me``
+
+        Returns:
+            Profile: The account's profile (``/me``).
+
+        Raises:
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``profile:read`` scope this route needs.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.get()
         return self._run(coro)
@@ -252,6 +527,30 @@ class ProfileResource(SyncResource[AsyncProfileResource]):
         """Change profile fields; only the fields passed are sent.
 
         ``PATCH /me``
+
+        Args:
+            name: The display name. Sent only when given; ``None`` sends ``null``.
+            username: The account's unique username. Sent only when given; ``None`` sends ``null``.
+            about_me: A short free-text description of the account. Sent only when given; ``None``
+                sends ``null``.
+
+        Returns:
+            Profile: The account's profile (``/me``).
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``profile:write`` scope this route needs.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.update(name=name, username=username, about_me=about_me)
         return self._run(coro)
@@ -262,6 +561,28 @@ class ProfileResource(SyncResource[AsyncProfileResource]):
         ``PATCH /me/password``
 
         Not retried once the server may have acted on it.
+
+        Args:
+            current_password: The password in use now.
+            password: The new password. Also sent as ``password_confirmation``.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``profile:write`` scope this route needs.
+            ValidationError: ``current_password`` is wrong, or the server rejected the new password
+                (see ``.details``).
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.update_password(current_password, password)
         return self._run(coro)
@@ -278,6 +599,31 @@ class ProfileResource(SyncResource[AsyncProfileResource]):
         """Change social links; only the fields passed are sent.
 
         ``PATCH /me/socials``
+
+        Args:
+            github: The GitHub profile. Sent only when given; ``None`` sends ``null``.
+            twitter: The Twitter (X) profile. Sent only when given; ``None`` sends ``null``.
+            discord: The Discord handle. Sent only when given; ``None`` sends ``null``.
+            facebook: The Facebook profile. Sent only when given; ``None`` sends ``null``.
+            instagram: The Instagram profile. Sent only when given; ``None`` sends ``null``.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``profile:write`` scope this route needs.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.update_socials(
             github=github,
@@ -298,6 +644,31 @@ class ProfileResource(SyncResource[AsyncProfileResource]):
         """Change preferences; only the fields passed are sent.
 
         ``PATCH /me/preferences``
+
+        Args:
+            nsfw_content: Whether NSFW content is shown. Sent only when given; ``None`` sends
+                ``null``.
+            wallet_notification_enabled: Whether to notify when the wallet balance runs low. Sent
+                only when given; ``None`` sends ``null``.
+            wallet_notification_threshold: The balance below which the wallet notification is sent.
+                Sent only when given; ``None`` sends ``null``.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``profile:write`` scope this route needs.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.update_preferences(
             nsfw_content=nsfw_content,
@@ -318,6 +689,21 @@ class ApiKeysResource(SyncResource[AsyncApiKeysResource]):
         """List API keys (masked).
 
         ``GET /api-keys``
+
+        Returns:
+            list[ApiKey]: one per item, in the server's order. An API key for the generation
+                endpoints. ``key`` is complete only in the answer to create; later answers mask it.
+
+        Raises:
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``api-keys:read`` scope this route needs.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.list()
         return self._run(coro)
@@ -328,6 +714,29 @@ class ApiKeysResource(SyncResource[AsyncApiKeysResource]):
         ``POST /api-keys``
 
         Not retried once the server may have acted on it.
+
+        Args:
+            name: A name to tell the key apart.
+            notes: Free-text notes kept with the key. Not sent when ``None``.
+
+        Returns:
+            CreatedApiKey: The answer to creating an API key: the only answer that carries the full
+                ``key``, so it is never ``None`` here. Store it then; later answers mask it.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``api-keys:write`` scope this route needs.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.create(name, notes=notes)
         return self._run(coro)
@@ -336,6 +745,27 @@ class ApiKeysResource(SyncResource[AsyncApiKeysResource]):
         """Get one API key (masked).
 
         ``GET /api-keys/{id}``
+
+        Args:
+            key_id: The id of the API key. Must be a positive int, so it cannot change the route.
+
+        Returns:
+            ApiKey: An API key for the generation endpoints. ``key`` is complete only in the answer
+                to create; later answers mask it.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``api-keys:read`` scope this route needs.
+            NotFoundError: No ``key_id`` of the account has this value.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.get(key_id)
         return self._run(coro)
@@ -350,6 +780,31 @@ class ApiKeysResource(SyncResource[AsyncApiKeysResource]):
         """Change an API key's name or notes; only the fields passed are sent.
 
         ``PUT /api-keys/{id}``
+
+        Args:
+            key_id: The id of the API key. Must be a positive int, so it cannot change the route.
+            name: The key's new name. Sent only when given; ``None`` sends ``null``.
+            notes: The key's new notes. Sent only when given; ``None`` sends ``null``.
+
+        Returns:
+            ApiKey: An API key for the generation endpoints. ``key`` is complete only in the answer
+                to create; later answers mask it.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``api-keys:write`` scope this route needs.
+            NotFoundError: No ``key_id`` of the account has this value.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.update(key_id, name=name, notes=notes)
         return self._run(coro)
@@ -358,6 +813,26 @@ class ApiKeysResource(SyncResource[AsyncApiKeysResource]):
         """Delete an API key.
 
         ``DELETE /api-keys/{id}``
+
+        Args:
+            key_id: The id of the API key. Must be a positive int, so it cannot change the route.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``api-keys:write`` scope this route needs.
+            NotFoundError: No ``key_id`` of the account has this value.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.delete(key_id)
         return self._run(coro)
@@ -372,6 +847,21 @@ class TeamsResource(SyncResource[AsyncTeamsResource]):
         """List team members and pending invitations.
 
         ``GET /teams``
+
+        Returns:
+            list[TeamMember]: one per item, in the server's order. A team member or a pending
+                invitation.
+
+        Raises:
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``teams:read`` scope this route needs.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.list()
         return self._run(coro)
@@ -382,6 +872,29 @@ class TeamsResource(SyncResource[AsyncTeamsResource]):
         ``POST /teams``
 
         Not retried once the server may have acted on it.
+
+        Args:
+            email: The address to invite.
+            role: The member's role. Not sent when ``None``.
+
+        Returns:
+            TeamMember: A team member or a pending invitation.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``teams:write`` scope this route needs.
+            ConflictError: That email address was already invited.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.invite(email, role=role)
         return self._run(coro)
@@ -390,6 +903,27 @@ class TeamsResource(SyncResource[AsyncTeamsResource]):
         """Get one team member.
 
         ``GET /teams/{id}``
+
+        Args:
+            member_id: The id of the team member. Must be a positive int, so it cannot change the
+                route.
+
+        Returns:
+            TeamMember: A team member or a pending invitation.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``teams:read`` scope this route needs.
+            NotFoundError: No ``member_id`` of the account has this value.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.get(member_id)
         return self._run(coro)
@@ -404,6 +938,32 @@ class TeamsResource(SyncResource[AsyncTeamsResource]):
         """Change a member's role or permissions; only the fields passed are sent.
 
         ``PUT /teams/{id}``
+
+        Args:
+            member_id: The id of the team member. Must be a positive int, so it cannot change the
+                route.
+            role: The member's new role. Sent only when given; ``None`` sends ``null``.
+            permissions: The member's new permission names. Sent only when given; ``None`` sends
+                ``null``.
+
+        Returns:
+            TeamMember: A team member or a pending invitation.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``teams:write`` scope this route needs.
+            NotFoundError: No ``member_id`` of the account has this value.
+            ValidationError: The server rejected a field; ``.details`` maps each field to its
+                messages.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.update(member_id, role=role, permissions=permissions)
         return self._run(coro)
@@ -412,6 +972,27 @@ class TeamsResource(SyncResource[AsyncTeamsResource]):
         """Remove a member from the team.
 
         ``DELETE /teams/{id}``
+
+        Args:
+            member_id: The id of the team member. Must be a positive int, so it cannot change the
+                route.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``teams:write`` scope this route needs.
+            NotFoundError: No ``member_id`` of the account has this value.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer, even after the retries (``APITimeoutError`` when it timed
+                out).
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.remove(member_id)
         return self._run(coro)
@@ -422,6 +1003,28 @@ class TeamsResource(SyncResource[AsyncTeamsResource]):
         ``POST /teams/{id}/resend-invite``
 
         Not retried once the server may have acted on it.
+
+        Args:
+            member_id: The id of the invited team member. Must be a positive int, so it cannot
+                change the route.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            InsufficientScopeError: The token lacks the ``teams:write`` scope this route needs.
+            NotFoundError: No ``member_id`` of the account has this value.
+            ConflictError: The invitation was already accepted.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.resend_invite(member_id)
         return self._run(coro)
@@ -432,23 +1035,91 @@ class TeamsResource(SyncResource[AsyncTeamsResource]):
         ``POST /teams/invitations/{id}/accept``
 
         Not retried once the server may have acted on it.
+
+        Args:
+            invite_id: The invitation id (a UUID) from the invitation email. Must be a UUID, so it
+                cannot change the route.
+
+        Returns:
+            None: the answer carries nothing to keep.
+
+        Raises:
+            ValueError: An argument has a value the SDK refuses; raised before anything is sent.
+            TypeError: An argument has the wrong type; raised before anything is sent.
+            MissingTokenError: The client has no token; raised before anything is sent.
+            AuthenticationError: The token was refused: expired, revoked or unknown.
+            PermissionDeniedError: The invitation was sent to another email address.
+            InsufficientScopeError: The token lacks the ``teams:write`` scope this route needs.
+            NotFoundError: No ``invite_id`` of the account has this value.
+            RateLimitError: Still rate limited after the retries, or asked to wait longer than
+                ``max_retry_after``.
+            APIConnectionError: No answer (``APITimeoutError`` when it timed out). Once the server
+                may have acted, the call is not repeated and the error says so.
+            ServerError: The server failed (5xx).
+            ResponseDecodeError: The answer could not be read.
         """
         coro = self._async.accept_invite(invite_id)
         return self._run(coro)
 
 
 class SyncResources:
-    """The resource attributes of a blocking client."""
+    """The resources of the blocking client."""
 
-    auth: AuthResource
-    tokens: TokensResource
-    profile: ProfileResource
-    api_keys: ApiKeysResource
-    teams: TeamsResource
+    _auth: AuthResource
+    _tokens: TokensResource
+    _profile: ProfileResource
+    _api_keys: ApiKeysResource
+    _teams: TeamsResource
+
+    @property
+    def auth(self) -> AuthResource:
+        """Sign up, log in and out, and recover an account: ``/auth``.
+
+        Of type :class:`AuthResource`, with ``signup``, ``login``, ``logout``, ``logout_all``,
+        ``forgot_password``, ``reset_password``, ``resend_verification``, ``verify_email``,
+        ``refresh``, ``scopes``.
+        """
+        return self._auth
+
+    @property
+    def tokens(self) -> TokensResource:
+        """The account's bearer tokens, and switching into a team account.
+
+        Of type :class:`TokensResource`, with ``list``, ``revoke``, ``revoke_others``,
+        ``switch_account``.
+        """
+        return self._tokens
+
+    @property
+    def profile(self) -> ProfileResource:
+        """The account's profile, password, social links and preferences: ``/me``.
+
+        Of type :class:`ProfileResource`, with ``get``, ``update``, ``update_password``,
+        ``update_socials``, ``update_preferences``.
+        """
+        return self._profile
+
+    @property
+    def api_keys(self) -> ApiKeysResource:
+        """API keys for the generation endpoints: ``/api-keys``.
+
+        Of type :class:`ApiKeysResource`, with ``list``, ``create``, ``get``, ``update``,
+        ``delete``.
+        """
+        return self._api_keys
+
+    @property
+    def teams(self) -> TeamsResource:
+        """Team members and invitations: ``/teams``.
+
+        Of type :class:`TeamsResource`, with ``list``, ``invite``, ``get``, ``update``,
+        ``remove``, ``resend_invite``, ``accept_invite``.
+        """
+        return self._teams
 
     def _bind_resources(self, twin: AsyncResources, runner: Runner) -> None:
-        self.auth = AuthResource(twin.auth, runner)
-        self.tokens = TokensResource(twin.tokens, runner)
-        self.profile = ProfileResource(twin.profile, runner)
-        self.api_keys = ApiKeysResource(twin.api_keys, runner)
-        self.teams = TeamsResource(twin.teams, runner)
+        self._auth = AuthResource(twin.auth, runner)
+        self._tokens = TokensResource(twin.tokens, runner)
+        self._profile = ProfileResource(twin.profile, runner)
+        self._api_keys = ApiKeysResource(twin.api_keys, runner)
+        self._teams = TeamsResource(twin.teams, runner)
