@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ._codegen_mcp import render_mcp_operations
+
 PACKAGE = Path(__file__).resolve().parent
 SPEC = PACKAGE / "_spec" / "openapi.json"
 HEADER = (
@@ -646,6 +648,7 @@ def render_all(spec_path: Path | None = None) -> dict[Path, str]:
         PACKAGE / "_endpoints.py": render_endpoints(operations),
         PACKAGE / "_resources.py": render_resources(operations),
         PACKAGE / "_sync_resources.py": render_sync_resources(operations),
+        PACKAGE / "mcp" / "_operations.py": render_mcp_operations(spec, operations),
     }
 
 
