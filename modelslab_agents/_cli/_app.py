@@ -174,11 +174,12 @@ def _register() -> None:
     from ._auth import auth
     from ._emulator import demo, emulator
     from ._keys import keys
+    from ._mcp import mcp
     from ._profile import profile
     from ._teams import teams
     from ._tokens import tokens
 
-    for command in (auth, tokens, profile, keys, teams, demo, emulator):
+    for command in (auth, tokens, profile, keys, teams, demo, emulator, mcp):
         cli.add_command(command)
 
 
