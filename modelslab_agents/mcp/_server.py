@@ -13,9 +13,10 @@ Which token a call uses, first found:
 2. over HTTP, the request's ``Authorization: Bearer`` (or ``X-Agent-Token``) header;
 3. the server's own token (``token=``), for stdio and in-process use.
 
-A session is the stdio connection (the process), an in-process server, or a
-streamable HTTP session (its ``Mcp-Session-Id`` together with the bearer token it
-presents). A stateless HTTP request is a session of its own.
+A session is the stdio connection (the process) or an in-process server; over
+HTTP, a streamable HTTP session (``Mcp-Session-Id``) together with the bearer token
+it presents, or, for stateless (2026-07-28) requests, the bearer token alone. An
+HTTP request with neither keeps nothing.
 """
 
 from __future__ import annotations
@@ -83,12 +84,12 @@ class _Sessions:
     def get(self, request: Any) -> _Session:
         if request is None:
             return self._local  # stdio or in-process: the server serves one client
-        session_id = request.headers.get("mcp-session-id")
-        if not session_id:
-            return _Session()  # stateless HTTP: nothing outlives the request
+        session_id = request.headers.get("mcp-session-id", "")
         bearer = request_token(request)
-        digest = hashlib.sha256((bearer.get_secret_value() if bearer else "").encode()).hexdigest()
-        key = f"{session_id}:{digest}"
+        if not session_id and bearer is None:
+            return _Session()  # nothing tells this client from another: nothing is kept
+        credential = bearer.get_secret_value() if bearer is not None else ""
+        key = f"{session_id}:{hashlib.sha256(credential.encode()).hexdigest()}"
         session = self._by_key.get(key)
         if session is None:
             session = self._by_key[key] = _Session()
