@@ -664,7 +664,7 @@ def main(argv: list[str] | None = None) -> int:
         if current == text:
             continue
         if args.check:
-            stale.append(path.name)
+            stale.append(path.relative_to(PACKAGE).as_posix())
         else:
             path.write_text(text, encoding="utf-8")
             print(f"wrote {path.relative_to(PACKAGE.parent)}")

@@ -6,7 +6,7 @@ command line starts as fast as without it.
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import socket
 import sys
 from typing import TYPE_CHECKING
@@ -74,8 +74,10 @@ def serve(state: AppState, transport: str, tools: str, host: str, port: int) -> 
       modelslab-agents mcp serve --transport http --port 8788
       -> http://127.0.0.1:8788/mcp
     """
-    if importlib.util.find_spec("mcp") is None:
-        raise CliError(f"`mcp serve` needs the 'mcp' extra: {_EXTRA_HINT}")
+    try:
+        importlib.import_module("mcp")
+    except ImportError:
+        raise CliError(f"`mcp serve` needs the 'mcp' extra: {_EXTRA_HINT}") from None
     import anyio
 
     tool_set: ToolSet = "operations" if tools == "operations" else "hosted"
