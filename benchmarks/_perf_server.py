@@ -20,7 +20,7 @@ def main() -> None:
     from modelslab_agents import AsyncModelsLab
     from modelslab_agents.testing import FakeControlPlane
 
-    fake = FakeControlPlane(seed=1)
+    fake = FakeControlPlane(seed=1, rate_limits=False)
     fake.create_account(EMAIL, PASSWORD)
     token = fake.issue_token(EMAIL)
 

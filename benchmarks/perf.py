@@ -155,7 +155,7 @@ def fixed_transport() -> httpx.MockTransport:
 
 
 def emulator_transport() -> tuple[httpx.AsyncBaseTransport, str, int]:
-    fake = FakeControlPlane(seed=1)
+    fake = FakeControlPlane(seed=1, rate_limits=False)
     fake.create_account("perf@example.com", "correct horse battery staple")
     token = fake.issue_token("perf@example.com")
 

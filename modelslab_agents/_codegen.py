@@ -16,7 +16,10 @@ method name, which parameters are positional, PATCH-style partial bodies (where 
 given ``None`` is sent as ``null``), defaults the SDK sends, fields copied from
 another (``password_confirmation``), secret fields, the rate-limit group, and
 ``discard_data`` for routes whose answer the SDK returns as ``None`` even though
-the server sends data back.
+the server sends data back, and ``alias_of`` for a second path of a route the SDK
+already calls (no method is generated for it). An ``enum`` on a request field types
+it for IDEs only: the server owns the set, so any string is sent. A schema's
+``x-sdk-keyed-by`` says a list of it may arrive as a mapping of one field to another.
 """
 
 from __future__ import annotations
@@ -144,10 +147,10 @@ def _field_check(name: str, schema: dict[str, Any]) -> tuple[str, tuple[str, lis
     kinds = [k for k in _types(schema) if k != "null"]
     kind = kinds[0] if kinds else "string"
     if "enum" in schema:
-        choices = tuple(v for v in schema["enum"] if v is not None)
-        alias = schema.get("x-sdk-type")
-        annotation = alias or "str"
-        return annotation, ("check_choice", [_q(name), name, _q(choices)])
+        # The enum types the argument for IDEs (``x-sdk-type`` names its Literal alias),
+        # but the server owns the set: any string is sent, and one it does not know is
+        # its 422 to give. Only a non-string fails locally.
+        return schema.get("x-sdk-type") or "str", ("check_str", [_q(name), name])
     if kind == "string":
         if schema.get("format") == "password":
             return "str | Secret", ("check_secret", [_q(name), name])
@@ -164,7 +167,8 @@ def _field_check(name: str, schema: dict[str, Any]) -> tuple[str, tuple[str, lis
     if kind in ("number", "integer"):
         return "float", ("check_number", [_q(name), name])
     if kind == "array":
-        return "Sequence[str]", ("check_str_list", [_q(name), name])
+        item = schema.get("items", {}).get("x-sdk-type") or "str"
+        return f"Sequence[{item}]", ("check_str_list", [_q(name), name])
     raise ValueError(f"unsupported body field type for {name}: {schema}")
 
 
@@ -189,6 +193,8 @@ def read_operations(spec: dict[str, Any]) -> list[Operation]:
             if http_method == "parameters":
                 continue
             sdk = raw["x-sdk"]
+            if "alias_of" in sdk:  # a second path for a route the SDK calls by the first
+                continue
             returns, model, many = _response_type(raw)
             op = Operation(
                 operation_id=raw["operationId"],
@@ -377,7 +383,7 @@ def _signature_imports(operations: list[Operation]) -> list[str]:
         "",
         *[f"    {line}" for line in _import("._models", models)],
         "    from ._secret import Secret",
-        "    from ._types import TokenExpiry",
+        "    from ._types import ScopeName, TokenExpiry",
     ]
 
 
@@ -584,7 +590,9 @@ def render_models(spec: dict[str, Any]) -> str:
         "import enum",
         "from collections.abc import Mapping",
         "from datetime import datetime",
-        "from typing import Any",
+        "from typing import Any, ClassVar"
+        if any("x-sdk-keyed-by" in schemas[n] for n in models)
+        else "from typing import Any",
         "",
         "import attrs",
         "",
@@ -624,6 +632,9 @@ def render_models(spec: dict[str, Any]) -> str:
             if "x-sdk-default-from" in prop:
                 derived.append((field_name, annotation, prop["x-sdk-default-from"]))
         out.append("    extra: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)")
+        if keyed := schema.get("x-sdk-keyed-by"):
+            # A list of these may also arrive as a mapping {key field: value field}.
+            out.append(f"    _keyed_by: ClassVar[tuple[str, str]] = {_q(tuple(keyed))}")
         for field_name, annotation, expression in derived:
             out += [
                 "",

@@ -184,7 +184,7 @@ def render_mcp_operations(spec: dict[str, Any], operations: list[Operation]) -> 
         raw["operationId"]: raw
         for item in spec["paths"].values()
         for method, raw in item.items()
-        if method != "parameters"
+        if method != "parameters" and "alias_of" not in raw["x-sdk"]
     }
     tools = []
     for op in operations:

@@ -6,7 +6,8 @@ One module-level converter, with hooks for what the wire sends loosely:
 * timestamps are ISO 8601, with a trailing ``Z`` accepted on every Python;
 * an enum value the SDK does not know stays a plain string;
 * a list sent as ``null`` is an empty list;
-* fields a model does not know are kept in its ``extra`` mapping.
+* fields a model does not know are kept in its ``extra`` mapping;
+* a catalogue may arrive as a list of objects or as a mapping of name to value.
 
 A missing required field, or a value of the wrong type, is a
 :class:`ResponseDecodeError` naming the field, never a half-built object.
@@ -239,10 +240,25 @@ def structure(data: Any, model: type[T], *, status_code: int | None = None) -> T
         ) from None
 
 
+def _keyed_items(data: Mapping[str, Any], keyed: tuple[str, str]) -> Any:
+    """The items of a list sent as a mapping: ``{"profile:read": "Read the profile"}`` or
+    ``{"profile:read": {"description": ...}}`` (a lone ``{"scopes": [...]}`` wrapper too)."""
+    if len(data) == 1 and isinstance(next(iter(data.values())), list):
+        return next(iter(data.values()))
+    key, value_field = keyed
+    return [
+        {**value, key: name} if isinstance(value, Mapping) else {key: name, value_field: value}
+        for name, value in data.items()
+    ]
+
+
 def structure_list(data: Any, model: type[T], *, status_code: int | None = None) -> list[T]:
-    """Build a list of ``model``; accepts ``[...]`` and ``{"items": [...]}``."""
+    """Build a list of ``model``; accepts ``[...]`` and ``{"items": [...]}``, and for a
+    model with ``_keyed_by`` (a catalogue such as the scopes) a mapping of key to value."""
     if isinstance(data, Mapping) and isinstance(data.get("items"), list):
         data = data["items"]
+    elif isinstance(data, Mapping) and (keyed := getattr(model, "_keyed_by", None)):
+        data = _keyed_items(data, keyed)
     if not isinstance(data, list):
         raise ResponseDecodeError(
             f"expected a list of {model.__name__}, got {type(data).__name__}",

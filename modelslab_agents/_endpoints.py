@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ._endpoint import Endpoint
 
 if TYPE_CHECKING:
-    from ._models import AccessToken, ApiKey, AuthSession, Profile, SignupResult, TeamMember
+    from ._models import AccessToken, ApiKey, AuthSession, Profile, Scope, SignupResult, TeamMember
 
 __all__ = [
     "ALL",
@@ -23,8 +23,10 @@ __all__ = [
     "AUTH_LOGIN",
     "AUTH_LOGOUT",
     "AUTH_LOGOUT_ALL",
+    "AUTH_REFRESH",
     "AUTH_RESEND_VERIFICATION",
     "AUTH_RESET_PASSWORD",
+    "AUTH_SCOPES",
     "AUTH_SIGNUP",
     "AUTH_VERIFY_EMAIL",
     "PROFILE_GET",
@@ -78,7 +80,7 @@ AUTH_LOGOUT: Endpoint[None] = Endpoint(
     many=False,
     needs_token=True,
     idempotent=False,
-    rate_limit_group="agent-auth",
+    rate_limit_group="agent-general",
 )
 
 AUTH_LOGOUT_ALL: Endpoint[None] = Endpoint(
@@ -90,7 +92,7 @@ AUTH_LOGOUT_ALL: Endpoint[None] = Endpoint(
     many=False,
     needs_token=True,
     idempotent=False,
-    rate_limit_group="agent-auth",
+    rate_limit_group="agent-general",
 )
 
 AUTH_FORGOT_PASSWORD: Endpoint[None] = Endpoint(
@@ -141,6 +143,30 @@ AUTH_VERIFY_EMAIL: Endpoint[AuthSession] = Endpoint(
     rate_limit_group="agent-auth",
 )
 
+AUTH_REFRESH: Endpoint[AuthSession] = Endpoint(
+    operation_id="auth.refresh",
+    method="POST",
+    path="/auth/refresh",
+    secret_fields=(),
+    model="AuthSession",
+    many=False,
+    needs_token=True,
+    idempotent=False,
+    rate_limit_group="agent-general",
+)
+
+AUTH_SCOPES: Endpoint[list[Scope]] = Endpoint(
+    operation_id="auth.scopes",
+    method="GET",
+    path="/auth/scopes",
+    secret_fields=(),
+    model="Scope",
+    many=True,
+    needs_token=False,
+    idempotent=True,
+    rate_limit_group="agent-general",
+)
+
 TOKENS_LIST: Endpoint[list[AccessToken]] = Endpoint(
     operation_id="tokens.list",
     method="GET",
@@ -186,7 +212,7 @@ TOKENS_SWITCH_ACCOUNT: Endpoint[AuthSession] = Endpoint(
     many=False,
     needs_token=True,
     idempotent=False,
-    rate_limit_group="agent-auth",
+    rate_limit_group="agent-general",
 )
 
 PROFILE_GET: Endpoint[Profile] = Endpoint(
@@ -402,6 +428,8 @@ ALL: tuple[Endpoint[Any], ...] = (
     AUTH_RESET_PASSWORD,
     AUTH_RESEND_VERIFICATION,
     AUTH_VERIFY_EMAIL,
+    AUTH_REFRESH,
+    AUTH_SCOPES,
     TOKENS_LIST,
     TOKENS_REVOKE,
     TOKENS_REVOKE_OTHERS,

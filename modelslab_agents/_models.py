@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -26,6 +26,7 @@ __all__ = [
     "MemberStatus",
     "Preferences",
     "Profile",
+    "Scope",
     "SignupResult",
     "Socials",
     "TeamMember",
@@ -57,12 +58,13 @@ class User:
 
 @attrs.frozen(kw_only=True)
 class AuthSession:
-    """A bearer token and what it grants: the answer of login, switch-account and verify-email."""
+    """A bearer token and what it grants: the answer of login, refresh and switch-account."""
 
     access_token: Secret = attrs.field(metadata={"aliases": ("token",)})
     token_type: str = "Bearer"
     token_expiry: str | None = None
     expires_at: datetime | None = None
+    token_lifetime_capped: bool | None = None
     user: User | None = None
     scopes: list[str] = attrs.field(factory=list)
     api_key: Secret | None = None
@@ -160,6 +162,16 @@ class TeamMember:
     extra: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
 
 
+@attrs.frozen(kw_only=True)
+class Scope:
+    """A scope a token can be given, and what it grants."""
+
+    name: str = attrs.field(metadata={"aliases": ("scope",)})
+    description: str | None = None
+    extra: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
+    _keyed_by: ClassVar[tuple[str, str]] = ("name", "description")
+
+
 MODELS: tuple[type[Any], ...] = (
     User,
     AuthSession,
@@ -170,4 +182,5 @@ MODELS: tuple[type[Any], ...] = (
     Preferences,
     ApiKey,
     TeamMember,
+    Scope,
 )

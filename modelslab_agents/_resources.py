@@ -12,7 +12,6 @@ from ._resource import AsyncResource
 from ._types import NOT_GIVEN, NotGiven
 from ._validation import (
     check_bool,
-    check_choice,
     check_email,
     check_int_id,
     check_number,
@@ -26,9 +25,9 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from uuid import UUID
 
-    from ._models import AccessToken, ApiKey, AuthSession, Profile, SignupResult, TeamMember
+    from ._models import AccessToken, ApiKey, AuthSession, Profile, Scope, SignupResult, TeamMember
     from ._secret import Secret
-    from ._types import TokenExpiry
+    from ._types import ScopeName, TokenExpiry
 
 __all__ = [
     "AsyncApiKeysResource",
@@ -72,7 +71,7 @@ class AsyncAuthResource(AsyncResource):
         *,
         device_name: str = "modelslab-agents",
         token_expiry: TokenExpiry = "1_month",
-        scopes: Sequence[str] | None = None,
+        scopes: Sequence[ScopeName] | None = None,
     ) -> AuthSession:
         """Log in and receive a bearer token.
 
@@ -84,11 +83,7 @@ class AsyncAuthResource(AsyncResource):
             "email": check_email("email", email),
             "password": check_secret("password", password),
             "device_name": check_str("device_name", device_name, min_length=1),
-            "token_expiry": check_choice(
-                "token_expiry",
-                token_expiry,
-                ("1_week", "1_month", "3_months", "never"),
-            ),
+            "token_expiry": check_str("token_expiry", token_expiry),
         }
         if scopes is not None:
             body["scopes"] = check_str_list("scopes", scopes)
@@ -163,6 +158,34 @@ class AsyncAuthResource(AsyncResource):
         }
         return await self._client._request(endpoints.AUTH_VERIFY_EMAIL, body)
 
+    async def refresh(
+        self,
+        *,
+        token_expiry: TokenExpiry | None = None,
+        device_name: str | None = None,
+    ) -> AuthSession:
+        """Rotate the calling token: a new token is issued and the calling one is revoked.
+
+        ``POST /auth/refresh``
+
+        Not retried once the server may have acted on it.
+        """
+        body: dict[str, Any] = {}
+        if token_expiry is not None:
+            body["token_expiry"] = check_str("token_expiry", token_expiry)
+        if device_name is not None:
+            body["device_name"] = check_str("device_name", device_name, min_length=1)
+        return await self._client._request(endpoints.AUTH_REFRESH, body)
+
+    async def scopes(self) -> list[Scope]:
+        """List the scopes a token can be given, with what each one grants.
+
+        ``GET /auth/scopes``
+
+        Needs no token.
+        """
+        return await self._client._request(endpoints.AUTH_SCOPES)
+
 
 class AsyncTokensResource(AsyncResource):
     """The account's bearer tokens, and switching into a team account."""
@@ -212,11 +235,7 @@ class AsyncTokensResource(AsyncResource):
         if device_name is not None:
             body["device_name"] = check_str("device_name", device_name, min_length=1)
         if token_expiry is not None:
-            body["token_expiry"] = check_choice(
-                "token_expiry",
-                token_expiry,
-                ("1_week", "1_month", "3_months", "never"),
-            )
+            body["token_expiry"] = check_str("token_expiry", token_expiry)
         return await self._client._request(endpoints.TOKENS_SWITCH_ACCOUNT, body)
 
 

@@ -23,9 +23,9 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from uuid import UUID
 
-    from ._models import AccessToken, ApiKey, AuthSession, Profile, SignupResult, TeamMember
+    from ._models import AccessToken, ApiKey, AuthSession, Profile, Scope, SignupResult, TeamMember
     from ._secret import Secret
-    from ._types import TokenExpiry
+    from ._types import ScopeName, TokenExpiry
 
 __all__ = [
     "ApiKeysResource",
@@ -61,7 +61,7 @@ class AuthResource(SyncResource[AsyncAuthResource]):
         *,
         device_name: str = "modelslab-agents",
         token_expiry: TokenExpiry = "1_month",
-        scopes: Sequence[str] | None = None,
+        scopes: Sequence[ScopeName] | None = None,
     ) -> AuthSession:
         """Log in and receive a bearer token.
 
@@ -136,6 +136,31 @@ class AuthResource(SyncResource[AsyncAuthResource]):
         Needs no token. Not retried once the server may have acted on it.
         """
         coro = self._async.verify_email(verification_code)
+        return self._run(coro)
+
+    def refresh(
+        self,
+        *,
+        token_expiry: TokenExpiry | None = None,
+        device_name: str | None = None,
+    ) -> AuthSession:
+        """Rotate the calling token: a new token is issued and the calling one is revoked.
+
+        ``POST /auth/refresh``
+
+        Not retried once the server may have acted on it.
+        """
+        coro = self._async.refresh(token_expiry=token_expiry, device_name=device_name)
+        return self._run(coro)
+
+    def scopes(self) -> list[Scope]:
+        """List the scopes a token can be given, with what each one grants.
+
+        ``GET /auth/scopes``
+
+        Needs no token.
+        """
+        coro = self._async.scopes()
         return self._run(coro)
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import enum
-from typing import Final, Literal, TypeAlias
+from typing import Final, Literal, TypeAlias, get_args
 
-__all__ = ["NOT_GIVEN", "NotGiven", "TokenExpiry", "TOKEN_EXPIRIES"]
+__all__ = ["NOT_GIVEN", "SCOPE_NAMES", "TOKEN_EXPIRIES", "NotGiven", "ScopeName", "TokenExpiry"]
 
 
 class NotGiven(enum.Enum):
@@ -26,5 +26,31 @@ class NotGiven(enum.Enum):
 
 NOT_GIVEN: Final = NotGiven.NOT_GIVEN
 
-TokenExpiry: TypeAlias = Literal["1_week", "1_month", "3_months", "never"]
-TOKEN_EXPIRIES: Final = ("1_week", "1_month", "3_months", "never")
+# Literal aliases of enum-like arguments: they guide IDEs and type checkers, but any
+# string is sent at run time, because the server owns the set (and it grows).
+TokenExpiry: TypeAlias = Literal["1_week", "1_month", "3_months", "6_months", "1_year", "never"]
+"""The documented token lifetimes."""
+TOKEN_EXPIRIES: Final = ("1_week", "1_month", "3_months", "6_months", "1_year", "never")
+
+ScopeName: TypeAlias = Literal[
+    "*",
+    "profile:read",
+    "profile:write",
+    "tokens:read",
+    "tokens:write",
+    "api-keys:read",
+    "api-keys:write",
+    "usage:read",
+    "models:read",
+    "files:write",
+    "billing:read",
+    "billing:write",
+    "wallet:read",
+    "wallet:write",
+    "subscriptions:read",
+    "subscriptions:write",
+    "teams:read",
+    "teams:write",
+]
+"""The documented scope names (``auth.scopes()`` lists the server's own catalogue)."""
+SCOPE_NAMES: Final = get_args(ScopeName)

@@ -115,7 +115,7 @@ def test_rendering_is_deterministic() -> None:
 def test_spec_has_the_28_routes_and_verify_email() -> None:
     spec = json.loads(_codegen.SPEC.read_text())
     operations = _codegen.read_operations(spec)
-    assert len(operations) == 29
+    assert len(operations) == 31  # and auth.refresh, auth.scopes
     assert {op.operation_id for op in operations} == {e.operation_id for e in ALL}
     assert "auth.verify_email" in {op.operation_id for op in operations}
 
@@ -129,6 +129,7 @@ def test_only_documented_routes_need_no_token() -> None:
         "/auth/reset-password",
         "/auth/resend-verification",
         "/auth/verify-email",
+        "/auth/scopes",
     }
 
 

@@ -15,6 +15,7 @@ from modelslab_agents import (
     AuthSession,
     MemberStatus,
     Profile,
+    Scope,
     Secret,
     SignupResult,
     TeamMember,
@@ -24,12 +25,22 @@ from modelslab_agents._converter import structure
 from modelslab_agents._models import MODELS
 
 CONTRACT_FIELDS: dict[type[Any], set[str]] = {
-    AuthSession: {"access_token", "token_type", "expires_at", "user", "scopes", "api_key"},
+    AuthSession: {
+        "access_token",
+        "token_type",
+        "token_expiry",
+        "expires_at",
+        "token_lifetime_capped",
+        "user",
+        "scopes",
+        "api_key",
+    },
     SignupResult: {"access_token", "user", "verification_required"},
     ApiKey: {"id", "name", "key", "notes", "created_at"},
     TeamMember: {"id", "email", "name", "role", "status", "permissions"},
     AccessToken: {"id", "name", "last_used_at", "created_at"},
     Profile: {"id", "name", "email", "username"},
+    Scope: {"name", "description"},
 }
 
 
@@ -37,7 +48,7 @@ CONTRACT_FIELDS: dict[type[Any], set[str]] = {
 def test_models_are_frozen_attrs_classes_with_slots(model: type[Any]) -> None:
     assert attrs.has(model)
     assert "__slots__" in model.__dict__
-    instance = structure({"id": 1, "access_token": "t"}, model)
+    instance = structure({"id": 1, "access_token": "t", "name": "n"}, model)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         instance.extra = {}
     with pytest.raises((AttributeError, TypeError)):

@@ -25,6 +25,7 @@ EXPECTED = {
     "MemberStatus",
     "Socials",
     "Preferences",
+    "Scope",
     # errors
     "ModelsLabError",
     "APIError",

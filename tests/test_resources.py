@@ -1,7 +1,8 @@
 """Every route method against the wire: method, path, auth header, JSON body, result type.
 
-One case per method (the 28 routes and ``auth.verify_email``), plus the PATCH/PUT
-rules: only the fields passed are sent, and an explicit ``None`` is sent as null.
+One case per method (the 28 routes, ``auth.verify_email``, ``auth.refresh`` and
+``auth.scopes``), plus the PATCH/PUT rules: only the fields passed are sent, and an
+explicit ``None`` is sent as null.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from modelslab_agents import (
     AuthSession,
     MemberStatus,
     Profile,
+    Scope,
     Secret,
     SignupResult,
     TeamMember,
@@ -138,6 +140,25 @@ CASES: dict[str, Case] = {
         {"verification_code": "code-123456"},
         SESSION,
         AuthSession,
+    ),
+    "auth.refresh": Case(
+        lambda c: c.auth.refresh(token_expiry="1_year"),
+        "POST",
+        "/auth/refresh",
+        True,
+        {"token_expiry": "1_year"},
+        SESSION,
+        AuthSession,
+    ),
+    "auth.scopes": Case(
+        lambda c: c.auth.scopes(),
+        "GET",
+        "/auth/scopes",
+        False,
+        None,
+        [{"name": "profile:read", "description": "Read the profile."}],
+        Scope,
+        many=True,
     ),
     "tokens.list": Case(
         lambda c: c.tokens.list(),
@@ -284,7 +305,7 @@ CASES: dict[str, Case] = {
 
 def test_the_table_covers_every_route_once() -> None:
     assert sorted(CASES) == sorted(e.operation_id for e in ALL)
-    assert len(CASES) == 29
+    assert len(CASES) == 31
 
 
 async def _send(router: respx.MockRouter, case: Case, token: str | None = TOKEN) -> Any:

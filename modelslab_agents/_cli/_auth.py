@@ -172,7 +172,7 @@ def login(
         password,
         device_name=device_name or default_device_name(),
         token_expiry=expiry,  # type: ignore[arg-type]
-        scopes=list(scopes) or None,
+        scopes=list(scopes) or None,  # type: ignore[arg-type]
     )
     stored_in = store_session(state, session, session.access_token, email)
     _report_login(

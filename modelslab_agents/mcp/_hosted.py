@@ -163,16 +163,10 @@ HOSTED_TOOLS: Final = tuple(ACTIONS)
 
 # Hints of the routes the hosted tools reach, read from the generated operations.
 _HINTS: Final = {f"{t['resource']}.{t['method']}": t["annotations"] for t in OPERATION_TOOLS}
-# Routes the bundled spec may not describe yet: (read_only, destructive, idempotent, emails).
-_FALLBACK_HINTS: Final = {
-    "auth.refresh": {"read_only_hint": False, "destructive_hint": False},
-    "auth.scopes": {"read_only_hint": True, "destructive_hint": False, "idempotent_hint": True},
-}
 
 
 def _hint(operation: str, name: str) -> bool:
-    hints = _HINTS.get(operation) or _FALLBACK_HINTS.get(operation, {})
-    return bool(hints.get(name, False))
+    return bool(_HINTS[operation][name])
 
 
 def hosted_tool_specs() -> list[dict[str, Any]]:

@@ -144,8 +144,8 @@ OPERATION_TOOLS: list[dict[str, Any]] = [
                 "token_expiry": {
                     "type": "string",
                     "description": (
-                        "Documented values: 1_week, 1_month, 3_months, never; the server may "
-                        "accept others."
+                        "Documented values: 1_week, 1_month, 3_months, 6_months, 1_year, never; "
+                        "the server may accept others."
                     ),
                     "default": "1_month",
                 },
@@ -153,6 +153,27 @@ OPERATION_TOOLS: list[dict[str, Any]] = [
                     "type": "array",
                     "items": {
                         "type": "string",
+                        "enum": [
+                            "*",
+                            "profile:read",
+                            "profile:write",
+                            "tokens:read",
+                            "tokens:write",
+                            "api-keys:read",
+                            "api-keys:write",
+                            "usage:read",
+                            "models:read",
+                            "files:write",
+                            "billing:read",
+                            "billing:write",
+                            "wallet:read",
+                            "wallet:write",
+                            "subscriptions:read",
+                            "subscriptions:write",
+                            "teams:read",
+                            "teams:write",
+                        ],
+                        "x-sdk-type": "ScopeName",
                     },
                 },
             },
@@ -192,6 +213,12 @@ OPERATION_TOOLS: list[dict[str, Any]] = [
                                 "null",
                             ],
                             "format": "date-time",
+                        },
+                        "token_lifetime_capped": {
+                            "type": [
+                                "boolean",
+                                "null",
+                            ],
                         },
                         "user": {
                             "anyOf": [
@@ -518,6 +545,12 @@ OPERATION_TOOLS: list[dict[str, Any]] = [
                             ],
                             "format": "date-time",
                         },
+                        "token_lifetime_capped": {
+                            "type": [
+                                "boolean",
+                                "null",
+                            ],
+                        },
                         "user": {
                             "anyOf": [
                                 {
@@ -584,6 +617,192 @@ OPERATION_TOOLS: list[dict[str, Any]] = [
             "read_only_hint": False,
             "destructive_hint": False,
             "idempotent_hint": False,
+            "open_world_hint": False,
+        },
+    },
+    {
+        "name": "auth_refresh",
+        "resource": "auth",
+        "method": "refresh",
+        "description": (
+            "Rotate the calling token: a new token is issued and the calling one is revoked. "
+            "Route: POST /auth/refresh."
+        ),
+        "needs_token": True,
+        "input_schema": {
+            "type": "object",
+            "properties": {
+                "token_expiry": {
+                    "type": "string",
+                    "description": (
+                        "Documented values: 1_week, 1_month, 3_months, 6_months, 1_year, never; "
+                        "the server may accept others."
+                    ),
+                },
+                "device_name": {
+                    "type": "string",
+                    "minLength": 1,
+                },
+            },
+            "required": [],
+            "additionalProperties": False,
+        },
+        "output_schema": {
+            "type": "object",
+            "properties": {
+                "data": {
+                    "type": "object",
+                    "properties": {
+                        "access_token": {
+                            "type": [
+                                "string",
+                                "null",
+                            ],
+                            "description": (
+                                "Masked (**********), except a new API key in full, once."
+                            ),
+                        },
+                        "token_type": {
+                            "type": "string",
+                        },
+                        "token_expiry": {
+                            "type": [
+                                "string",
+                                "null",
+                            ],
+                        },
+                        "expires_at": {
+                            "type": [
+                                "string",
+                                "null",
+                            ],
+                            "format": "date-time",
+                        },
+                        "token_lifetime_capped": {
+                            "type": [
+                                "boolean",
+                                "null",
+                            ],
+                        },
+                        "user": {
+                            "anyOf": [
+                                {
+                                    "type": "object",
+                                    "properties": {
+                                        "id": {
+                                            "type": "integer",
+                                        },
+                                        "name": {
+                                            "type": [
+                                                "string",
+                                                "null",
+                                            ],
+                                        },
+                                        "email": {
+                                            "type": "string",
+                                        },
+                                        "username": {
+                                            "type": [
+                                                "string",
+                                                "null",
+                                            ],
+                                        },
+                                        "verified": {
+                                            "type": "boolean",
+                                        },
+                                    },
+                                    "required": [
+                                        "id",
+                                    ],
+                                },
+                                {
+                                    "type": "null",
+                                },
+                            ],
+                        },
+                        "scopes": {
+                            "type": "array",
+                            "items": {
+                                "type": "string",
+                            },
+                        },
+                        "api_key": {
+                            "type": [
+                                "string",
+                                "null",
+                            ],
+                            "description": (
+                                "Masked (**********), except a new API key in full, once."
+                            ),
+                        },
+                    },
+                    "required": [
+                        "access_token",
+                    ],
+                },
+            },
+            "required": [
+                "data",
+            ],
+        },
+        "annotations": {
+            "title": (
+                "Rotate the calling token: a new token is issued and the calling one is revoked"
+            ),
+            "read_only_hint": False,
+            "destructive_hint": False,
+            "idempotent_hint": False,
+            "open_world_hint": False,
+        },
+    },
+    {
+        "name": "auth_scopes",
+        "resource": "auth",
+        "method": "scopes",
+        "description": (
+            "List the scopes a token can be given, with what each one grants. Route: GET "
+            "/auth/scopes. Needs no token."
+        ),
+        "needs_token": False,
+        "input_schema": {
+            "type": "object",
+            "properties": {},
+            "required": [],
+            "additionalProperties": False,
+        },
+        "output_schema": {
+            "type": "object",
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "name": {
+                                "type": "string",
+                            },
+                            "description": {
+                                "type": [
+                                    "string",
+                                    "null",
+                                ],
+                            },
+                        },
+                        "required": [
+                            "name",
+                        ],
+                    },
+                },
+            },
+            "required": [
+                "data",
+            ],
+        },
+        "annotations": {
+            "title": "List the scopes a token can be given, with what each one grants",
+            "read_only_hint": True,
+            "destructive_hint": False,
+            "idempotent_hint": True,
             "open_world_hint": False,
         },
     },
@@ -757,8 +976,8 @@ OPERATION_TOOLS: list[dict[str, Any]] = [
                 "token_expiry": {
                     "type": "string",
                     "description": (
-                        "Documented values: 1_week, 1_month, 3_months, never; the server may "
-                        "accept others."
+                        "Documented values: 1_week, 1_month, 3_months, 6_months, 1_year, never; "
+                        "the server may accept others."
                     ),
                 },
             },
@@ -797,6 +1016,12 @@ OPERATION_TOOLS: list[dict[str, Any]] = [
                                 "null",
                             ],
                             "format": "date-time",
+                        },
+                        "token_lifetime_capped": {
+                            "type": [
+                                "boolean",
+                                "null",
+                            ],
                         },
                         "user": {
                             "anyOf": [

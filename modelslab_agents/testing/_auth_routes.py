@@ -6,9 +6,9 @@ import attrs
 
 from ._call import Call, Reply
 from ._errors import ApiError, validation_error
-from ._model import SCOPES, TOKEN_LIFETIMES
+from ._model import SCOPE_CATALOGUE, SCOPES, TOKEN_LIFETIMES
 from ._validation import MISSING, Body
-from ._views import session_view, user_view
+from ._views import scope_view, session_view, user_view
 
 __all__ = [
     "DEFAULT_DEVICE_NAME",
@@ -18,8 +18,10 @@ __all__ = [
     "logout",
     "logout_all",
     "read_token_options",
+    "refresh",
     "resend_verification",
     "reset_password",
+    "scopes",
     "signup",
     "verify_email",
 ]
@@ -37,13 +39,18 @@ class TokenOptions:
     scopes: list[str] | None
 
 
-def read_token_options(body: Body, *, with_scopes: bool = True) -> TokenOptions:
-    """Read ``device_name``, ``token_expiry`` and (for login) ``scopes``, with defaults."""
-    device_name = body.optional_text("device_name")
+def read_token_options(
+    body: Body, *, with_scopes: bool = True, device_name: str = DEFAULT_DEVICE_NAME
+) -> TokenOptions:
+    """Read ``device_name``, ``token_expiry`` and ``scopes`` (where taken), with defaults.
+
+    An unknown lifetime or scope is a 422 naming the field.
+    """
+    name = body.optional_text("device_name")
     token_expiry = body.choice("token_expiry", TOKEN_LIFETIMES)
     scopes = body.text_list("scopes", options=SCOPES) if with_scopes else MISSING
     return TokenOptions(
-        device_name=device_name if isinstance(device_name, str) else DEFAULT_DEVICE_NAME,
+        device_name=name if isinstance(name, str) else device_name,
         token_expiry="1_month" if token_expiry is MISSING else token_expiry,
         scopes=None if scopes is MISSING else scopes,
     )
@@ -100,6 +107,31 @@ def login(call: Call) -> Reply:
         scopes=options.scopes,
     )
     return Reply(session_view(token, account))
+
+
+def refresh(call: Call) -> Reply:
+    """``POST /auth/refresh``: a new token like the calling one; the calling one is revoked.
+
+    The new token keeps the old one's scopes and account; ``device_name`` defaults to the
+    old token's name and ``token_expiry`` to ``1_month``.
+    """
+    old = call.bearer
+    options = read_token_options(call.body, with_scopes=False, device_name=old.name)
+    call.body.check()
+    token = call.store.issue_token(
+        call.holder,
+        account=call.account,
+        device_name=options.device_name,
+        token_expiry=options.token_expiry,
+        scopes=old.abilities,
+    )
+    call.store.revoke([old])
+    return Reply({**session_view(token, call.account), "message": "Token refreshed."})
+
+
+def scopes(call: Call) -> Reply:
+    """``GET /auth/scopes``: the catalogue of scopes, with what each one grants."""
+    return Reply([scope_view(name, text) for name, text in SCOPE_CATALOGUE.items()])
 
 
 def logout(call: Call) -> Reply:

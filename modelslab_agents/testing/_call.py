@@ -15,10 +15,12 @@ __all__ = ["Call", "Handler", "Reply"]
 
 @attrs.frozen
 class Reply:
-    """A successful answer: ``data`` goes into the envelope as is."""
+    """A successful answer: ``data`` goes into the envelope as is; a ``document`` (JSON
+    bytes) is the whole body instead, with no envelope."""
 
     data: object = None
     status: int = 200
+    document: bytes | None = None
 
 
 @attrs.frozen

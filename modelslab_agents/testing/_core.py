@@ -3,8 +3,9 @@
 The pipeline, in order: resolve the route; pick the injected fault, if any; wait out
 latency and slow faults (without holding any lock, so other requests proceed); answer a
 refusing fault; otherwise, under the store's lock, count the request against its rate
-limit, authenticate, check the scope, parse the body and run the handler; finally apply a
-fault that mangles the answer. Every request is recorded in the request log.
+limit (unless limits are off), authenticate, check the scope, parse the body and run the
+handler; finally apply a fault that mangles the answer. Every request is recorded in the
+request log.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ import anyio
 
 from ._call import Call, Reply
 from ._clock import Clock
-from ._errors import ApiError, not_found
+from ._errors import ApiError, insufficient_scope, not_found
 from ._faults import ACTING_KINDS, Fault, FaultBook, Latency
 from ._model import Token
-from ._ratelimit import RateLimiter
-from ._routes import GENERAL_GROUP, Resolution, resolve
+from ._ratelimit import DEFAULT_LIMITS, RateLimiter
+from ._routes import AUTH_GROUP, GENERAL_GROUP, Resolution, resolve
 from ._store import Store
 from ._validation import Body
 from ._wire import (
@@ -30,6 +31,7 @@ from ._wire import (
     ConnectionDropped,
     WireRequest,
     WireResponse,
+    document_answer,
     error_answer,
     html_answer,
     new_request_id,
@@ -123,7 +125,7 @@ class Core:
         if fault.kind == "drop_before":
             raise ConnectionDropped
         if fault.kind == "rate_limit":
-            limit, _ = self.limiter.limit_of(group)
+            limit, _ = self.limiter.limit_of(group) or DEFAULT_LIMITS[group]
             reset = int(self.clock.now()) + (fault.retry_after or 1)
             headers = [
                 ("X-RateLimit-Limit", str(limit)),
@@ -147,18 +149,36 @@ class Core:
     ) -> WireResponse:
         """Run the request against the state, under the store's lock."""
         body = parse_body(request.body)
-        caller = _caller_key(request, body)
         with self.store.lock:
             now = self.clock.now()
-            quota = self.limiter.hit(group, caller, now)
-            headers = quota.headers(now)
-            if quota.exceeded:
+            quota = self.limiter.hit(group, self._caller_key(request, group, body), now)
+            headers = [] if quota is None else quota.headers(now)
+            if quota is not None and quota.exceeded:
                 return error_answer(_too_many(), request_id, headers)
             try:
                 reply = self._dispatch(request, resolution, body)
             except ApiError as error:
                 return error_answer(error, request_id, headers)
+        if reply.document is not None:
+            return document_answer(reply.status, reply.document, request_id, headers)
         return success_answer(reply.status, reply.data, request_id, headers)
+
+    def _caller_key(
+        self, request: WireRequest, group: str, body: dict[str, object] | ApiError
+    ) -> str:
+        """Who a rate limit counts, as published: ``agent-auth`` per client address and
+        email, ``agent-general`` per client address and user (the token's holder, so every
+        token of one user shares the budget). Without either, the client address alone."""
+        if group == AUTH_GROUP:
+            email = body.get("email") if isinstance(body, dict) else None
+            if isinstance(email, str):
+                return f"client:{request.client}|{email.casefold()}"
+            return f"client:{request.client}"
+        scheme, _, secret = request.headers.get("authorization", "").partition(" ")
+        token = self.store.peek(secret.strip()) if scheme.lower() == "bearer" else None
+        if token is not None:
+            return f"client:{request.client}|user:{token.holder_id}"
+        return f"client:{request.client}"
 
     def _dispatch(
         self, request: WireRequest, resolution: Resolution, body: dict[str, object] | ApiError
@@ -176,14 +196,8 @@ class Core:
                 )
             raise not_found(f"The route {request.path} could not be found.")
         token = self._authenticate(request) if route.authenticated else None
-        if token is not None and route.scope is not None and route.scope not in token.abilities:
-            raise ApiError(
-                403,
-                "insufficient_scope",
-                f"This token lacks the {route.scope} scope.",
-                {"required_scope": route.scope, "granted_scopes": list(token.abilities)},
-                headers=[("WWW-Authenticate", 'Bearer error="insufficient_scope"')],
-            )
+        if token is not None and route.scope is not None and not token.grants(route.scope):
+            raise insufficient_scope(route.scope, token.abilities)
         if isinstance(body, ApiError):
             raise body
         return route.handler(Call(self.store, Body(body), resolution.path_id, token))
@@ -206,17 +220,6 @@ def _api_path(path: str) -> str | None:
     if path != API_ROOT and not path.startswith(f"{API_ROOT}/"):
         return None
     return path[len(API_ROOT) :].rstrip("/") or "/"
-
-
-def _caller_key(request: WireRequest, body: dict[str, object] | ApiError) -> str:
-    """Who a rate limit counts: the bearer token, else the client address and login email."""
-    authorization = request.headers.get("authorization")
-    if authorization:
-        return f"token:{authorization}"
-    email = body.get("email") if isinstance(body, dict) else None
-    if isinstance(email, str):
-        return f"client:{request.client}|{email.casefold()}"
-    return f"client:{request.client}"
 
 
 def _mangle(fault: Fault, response: WireResponse) -> WireResponse:

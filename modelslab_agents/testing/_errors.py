@@ -8,6 +8,7 @@ __all__ = [
     "ApiError",
     "access_denied",
     "conflict",
+    "insufficient_scope",
     "not_found",
     "validation_error",
 ]
@@ -55,3 +56,22 @@ def access_denied(message: str) -> ApiError:
 def conflict(message: str) -> ApiError:
     """409 ``conflict``."""
     return ApiError(409, "conflict", message)
+
+
+def insufficient_scope(required: str, granted: Sequence[str]) -> ApiError:
+    """403 ``insufficient_scope``: the token lacks ``required``. Re-authenticate, do not retry.
+
+    The details and the ``WWW-Authenticate`` challenge (RFC 6750) both name the scope.
+    """
+    return ApiError(
+        403,
+        "insufficient_scope",
+        f"This token lacks the {required} scope.",
+        {"required_scope": required, "granted_scopes": list(granted)},
+        headers=[
+            (
+                "WWW-Authenticate",
+                f'Bearer realm="modelslab", error="insufficient_scope", scope="{required}"',
+            )
+        ],
+    )

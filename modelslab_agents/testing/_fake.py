@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 import httpx
@@ -14,8 +14,8 @@ from ._clock import Clock
 from ._core import Core, HandledRequest
 from ._faults import Fault, FaultBook, FaultKind, Latency
 from ._model import SCOPES, TOKEN_LIFETIMES, Account, Email
-from ._ratelimit import RateLimiter
-from ._routes import ROUTES
+from ._ratelimit import RateLimiter, RateLimits
+from ._routes import CONTRACT_ROUTES, ROUTES
 from ._server import serve as _serve
 from ._store import Store
 from ._transport import FakeTransport
@@ -36,21 +36,30 @@ class FakeControlPlane:
         require_email_verification: when true, signup returns no token and emails a
             verification code, and login answers 403 ``email_not_verified`` until
             ``POST /auth/verify-email`` is called with that code.
-        rate_limits: ``{group: (limit, per_seconds)}`` for the groups ``"agent-auth"``
-            (sign-in and session routes) and ``"agent-general"`` (everything else);
-            the defaults are too generous for ordinary use to meet.
+        rate_limits: the published limits by default (``True``): ``"agent-auth"`` 20
+            requests a minute per client address and email (signup, login, verify,
+            forgot/reset password, resend verification), ``"agent-general"`` 120 a minute
+            per client address and user (every other route), in fixed windows, with
+            ``X-RateLimit-Limit``/``-Remaining``/``-Reset`` on every answer and 429
+            ``rate_limited`` with ``Retry-After`` past them. ``False`` turns them off (no
+            counting, no headers); ``{group: (limit, per_seconds)}`` replaces the given
+            groups' limits (``None`` for a group: unlimited).
+        max_token_lifetime: account policy, in seconds: a token asked for longer (or
+            ``never``) gets this lifetime, and the answer says ``token_lifetime_capped:
+            true``. A lifetime name (``"3_months"``) works too. Default: no cap.
         latency: seconds added to every answer (see :meth:`set_latency`).
         seed: makes tokens, keys, codes, invitation ids and request ids reproducible.
     """
 
-    routes: ClassVar[tuple[str, ...]] = tuple(route.key for route in ROUTES)
+    routes: ClassVar[tuple[str, ...]] = tuple(route.key for route in (*ROUTES, *CONTRACT_ROUTES))
     """Every route as fault injection and latency name it, e.g. ``"DELETE /api-keys/{id}"``."""
 
     def __init__(
         self,
         *,
         require_email_verification: bool = False,
-        rate_limits: Mapping[str, tuple[int, float]] | None = None,
+        rate_limits: RateLimits = True,
+        max_token_lifetime: float | str | None = None,
         latency: float = 0.0,
         seed: int | None = None,
     ) -> None:
@@ -60,6 +69,7 @@ class FakeControlPlane:
             clock=self._clock,
             rng=rng,
             require_email_verification=require_email_verification,
+            max_token_lifetime=_lifetime(max_token_lifetime),
         )
         self._core = Core(
             store=self._store,
@@ -142,9 +152,10 @@ class FakeControlPlane:
         on; a client that gives up meanwhile leaves the state unchanged."""
         self._core.latency.set(seconds, route)
 
-    def set_rate_limit(self, group: str, limit: int, per_seconds: float) -> None:
+    def set_rate_limit(self, group: str, limit: int | None, per_seconds: float = 60.0) -> None:
         """Allow ``limit`` requests per caller per ``per_seconds`` window in ``group``
-        (``"agent-auth"`` or ``"agent-general"``); current windows restart."""
+        (``"agent-auth"`` or ``"agent-general"``; ``limit=None``: unlimited); current
+        windows restart."""
         self._core.limiter.configure(group, limit, per_seconds)
 
     def inject_fault(
@@ -243,6 +254,12 @@ class FakeControlPlane:
             )
             return token.secret
 
+    def set_max_token_lifetime(self, lifetime: float | str | None) -> None:
+        """Change the account policy's cap on token lifetimes (see the constructor)."""
+        cap = _lifetime(lifetime)
+        with self._store.lock:
+            self._store.max_token_lifetime = cap
+
     def _account(self, email: str) -> Account:
         account = self._store.account_by_email(email)
         if account is None:
@@ -251,3 +268,20 @@ class FakeControlPlane:
 
     def __repr__(self) -> str:
         return f"<FakeControlPlane requests={len(self.requests)} emails={len(self.outbox)}>"
+
+
+def _lifetime(value: float | str | None) -> float | None:
+    """Seconds from a number of seconds or a lifetime name (``"3_months"``)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        seconds = TOKEN_LIFETIMES.get(value, 0.0)
+        if not seconds:
+            raise ValueError(
+                f"max_token_lifetime must be seconds or one of "
+                f"{tuple(k for k, v in TOKEN_LIFETIMES.items() if v)}"
+            )
+        return seconds
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise ValueError("max_token_lifetime must be a positive number of seconds")
+    return float(value)

@@ -14,8 +14,10 @@ from typing import Final, Literal
 import attrs
 
 __all__ = [
+    "ALL_SCOPES",
     "ROLES",
     "SCOPES",
+    "SCOPE_CATALOGUE",
     "TOKEN_LIFETIMES",
     "Account",
     "ApiKey",
@@ -28,22 +30,39 @@ __all__ = [
 
 DAY: Final = 86_400.0
 
-SCOPES: Final = (
-    "profile:read",
-    "profile:write",
-    "tokens:read",
-    "tokens:write",
-    "api-keys:read",
-    "api-keys:write",
-    "teams:read",
-    "teams:write",
-)
-"""Every ability a token can carry; a token gets all of them unless login names some."""
+SCOPE_CATALOGUE: Final[Mapping[str, str]] = {
+    "*": "Everything the account can do.",
+    "profile:read": "Read the profile.",
+    "profile:write": "Change the profile, password, social links and preferences.",
+    "tokens:read": "List the account's tokens.",
+    "tokens:write": "Revoke tokens (one, the others, or all).",
+    "api-keys:read": "List and read API keys.",
+    "api-keys:write": "Create, change and delete API keys.",
+    "usage:read": "Read usage.",
+    "models:read": "List models.",
+    "files:write": "Upload files.",
+    "billing:read": "Read billing details.",
+    "billing:write": "Change billing details and pay.",
+    "wallet:read": "Read the wallet.",
+    "wallet:write": "Fund the wallet.",
+    "subscriptions:read": "Read subscriptions.",
+    "subscriptions:write": "Change subscriptions.",
+    "teams:read": "List and read team members.",
+    "teams:write": "Invite, change and remove team members, and accept invitations.",
+}
+"""The documented scopes and what each grants, as ``GET /auth/scopes`` lists them."""
+
+SCOPES: Final = tuple(SCOPE_CATALOGUE)
+"""Every ability a token can carry; ``*`` (every scope) unless login names some."""
+
+ALL_SCOPES: Final = "*"
 
 TOKEN_LIFETIMES: Final[Mapping[str, float | None]] = {
     "1_week": 7 * DAY,
     "1_month": 30 * DAY,
     "3_months": 90 * DAY,
+    "6_months": 180 * DAY,
+    "1_year": 365 * DAY,
     "never": None,
 }
 """The accepted ``token_expiry`` values and their lifetimes in seconds (None: no expiry)."""
@@ -115,9 +134,14 @@ class Token:
     created_at: float
     expires_at: float | None
     last_used_at: float | None = None
+    lifetime_capped: bool = False
 
     def expired(self, now: float) -> bool:
         return self.expires_at is not None and now >= self.expires_at
+
+    def grants(self, scope: str) -> bool:
+        """Whether the token carries ``scope`` (``*`` carries every one)."""
+        return ALL_SCOPES in self.abilities or scope in self.abilities
 
 
 @attrs.define

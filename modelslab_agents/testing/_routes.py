@@ -9,12 +9,22 @@ import attrs
 
 from . import _api_key_routes as keys
 from . import _auth_routes as auth
+from . import _contract_routes as contract
 from . import _profile_routes as profile
 from . import _team_routes as teams
 from . import _token_routes as tokens
 from ._call import Handler
 
-__all__ = ["AUTH_GROUP", "GENERAL_GROUP", "ROUTES", "ROUTE_KEYS", "Resolution", "Route", "resolve"]
+__all__ = [
+    "AUTH_GROUP",
+    "CONTRACT_ROUTES",
+    "GENERAL_GROUP",
+    "ROUTES",
+    "ROUTE_KEYS",
+    "Resolution",
+    "Route",
+    "resolve",
+]
 
 AUTH_GROUP: Final = "agent-auth"
 GENERAL_GROUP: Final = "agent-general"
@@ -58,16 +68,19 @@ def _public(method: str, template: str, handler: Handler) -> Route:
 ROUTES: Final[tuple[Route, ...]] = (
     _public("POST", "/auth/signup", auth.signup),
     _public("POST", "/auth/login", auth.login),
-    Route("POST", "/auth/logout", auth.logout, group=AUTH_GROUP),
-    Route("POST", "/auth/logout-all", auth.logout_all, group=AUTH_GROUP),
+    Route("POST", "/auth/logout", auth.logout),  # never scope-gated
+    Route("POST", "/auth/logout-all", auth.logout_all, scope="tokens:write"),
     _public("POST", "/auth/forgot-password", auth.forgot_password),
     _public("POST", "/auth/reset-password", auth.reset_password),
     _public("POST", "/auth/resend-verification", auth.resend_verification),
     _public("POST", "/auth/verify-email", auth.verify_email),
+    _public("POST", "/auth/verify", auth.verify_email),  # the route table's name for it
+    Route("POST", "/auth/refresh", auth.refresh),
+    Route("GET", "/auth/scopes", auth.scopes, authenticated=False),
     Route("GET", "/auth/tokens", tokens.list_tokens, scope="tokens:read"),
     Route("DELETE", "/auth/tokens/{id}", tokens.revoke_token, scope="tokens:write"),
     Route("POST", "/auth/tokens/revoke-others", tokens.revoke_others, scope="tokens:write"),
-    Route("POST", "/auth/switch-account", tokens.switch_account, group=AUTH_GROUP),
+    Route("POST", "/auth/switch-account", tokens.switch_account),
     Route("GET", "/me", profile.get_profile, scope="profile:read"),
     Route("PATCH", "/me", profile.update_profile, scope="profile:write"),
     Route("PATCH", "/me/password", profile.update_password, scope="profile:write"),
@@ -93,10 +106,17 @@ ROUTES: Final[tuple[Route, ...]] = (
     ),
 )
 """Every route, templates relative to ``/api/agents/v1``. Rate-limit groups follow the
-published split: ``agent-auth`` for sign-in and session routes, ``agent-general`` for
-profile, tokens, API keys and teams."""
+published split: ``agent-auth`` (per client address and email) for signup, login, verify,
+forgot/reset password and resend verification; ``agent-general`` (per client address and
+user) for every other route."""
 
-ROUTE_KEYS: Final = frozenset(route.key for route in ROUTES)
+CONTRACT_ROUTES: Final[tuple[Route, ...]] = (
+    Route("GET", "/openapi.json", contract.openapi, authenticated=False),
+    Route("GET", "/changelog", contract.changelog, authenticated=False),
+)
+"""The published contract, served beside the API (not part of it)."""
+
+ROUTE_KEYS: Final = frozenset(route.key for route in (*ROUTES, *CONTRACT_ROUTES))
 
 
 @attrs.frozen
@@ -114,7 +134,7 @@ def resolve(method: str, path: str | None) -> Resolution:
     if path is None:
         return Resolution()
     allowed: list[str] = []
-    for route in ROUTES:
+    for route in (*ROUTES, *CONTRACT_ROUTES):
         match = route.pattern.fullmatch(path)
         if match is None:
             continue

@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 
 from ._clock import Clock
 from ._model import (
-    SCOPES,
+    ALL_SCOPES,
     TOKEN_LIFETIMES,
     Account,
     ApiKey,
@@ -51,11 +51,19 @@ def _hash_password(password: str) -> str:
 class Store:
     """Accounts, tokens, API keys, team seats, one-time codes and the outbox."""
 
-    def __init__(self, *, clock: Clock, rng: random.Random, require_email_verification: bool):
+    def __init__(
+        self,
+        *,
+        clock: Clock,
+        rng: random.Random,
+        require_email_verification: bool,
+        max_token_lifetime: float | None = None,
+    ):
         self.lock = threading.Lock()
         self.clock = clock
         self.rng = rng
         self.require_email_verification = require_email_verification
+        self.max_token_lifetime = max_token_lifetime
         self.outbox: list[Email] = []
         self._ids: dict[str, Iterator[int]] = {
             kind: itertools.count(1) for kind in ("account", "token", "api_key", "membership")
@@ -134,9 +142,17 @@ class Store:
         token_expiry: str = "1_month",
         scopes: Sequence[str] | None = None,
     ) -> Token:
-        """A new token held by ``holder`` and acting as ``account`` (default: the holder)."""
+        """A new token held by ``holder`` and acting as ``account`` (default: the holder).
+
+        Account policy (``max_token_lifetime``) may shorten the lifetime asked for; the
+        token then says so (``lifetime_capped``), as the answer's ``token_lifetime_capped``.
+        """
         now = self.clock.now()
         lifetime = TOKEN_LIFETIMES[token_expiry]
+        cap = self.max_token_lifetime
+        capped = cap is not None and (lifetime is None or lifetime > cap)
+        if capped:
+            lifetime = cap
         token_id = next(self._ids["token"])
         token = Token(
             id=token_id,
@@ -144,10 +160,11 @@ class Store:
             holder_id=holder.id,
             account_id=(account or holder).id,
             name=device_name,
-            abilities=tuple(SCOPES if scopes is None else scopes),
+            abilities=(ALL_SCOPES,) if scopes is None else tuple(scopes),
             token_expiry=token_expiry,
             created_at=now,
             expires_at=None if lifetime is None else now + lifetime,
+            lifetime_capped=capped,
         )
         self._tokens[token.id] = token
         self._tokens_by_secret[token.secret] = token
@@ -161,6 +178,11 @@ class Store:
             return None
         token.last_used_at = now
         return token
+
+    def peek(self, secret: str) -> Token | None:
+        """The live token with this secret, without marking it used (for rate limiting)."""
+        token = self._tokens_by_secret.get(secret)
+        return None if token is None or token.expired(self.clock.now()) else token
 
     def tokens_held_by(self, holder_id: int) -> list[Token]:
         """The holder's unexpired tokens, oldest first."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ._auth_routes import read_token_options
 from ._call import Call, Reply
-from ._errors import access_denied, not_found
+from ._errors import access_denied, insufficient_scope, not_found
 from ._views import session_view, token_view
 
 __all__ = ["list_tokens", "revoke_others", "revoke_token", "switch_account"]
@@ -36,13 +36,20 @@ def switch_account(call: Call) -> Reply:
     """``POST /auth/switch-account``: a token acting as a team owner's account.
 
     The holder must be an accepted member of that owner's team, or be the account itself
-    (switching back). The new token keeps the calling token's scopes; unknown usernames are
-    refused exactly like foreign ones, so the route does not reveal which usernames exist.
+    (switching back). Unknown usernames are refused exactly like foreign ones, so the route
+    does not reveal which usernames exist. Scopes never widen: the new token gets the
+    ``scopes`` asked for (default: the calling token's), and asking for one the calling
+    token lacks is a 403 ``insufficient_scope``.
     """
     body, store = call.body, call.store
     username = body.required_text("account_username")
-    options = read_token_options(body, with_scopes=False)
+    options = read_token_options(body)
     body.check()
+    held = call.bearer
+    granted = held.abilities if options.scopes is None else tuple(options.scopes)
+    for scope in granted:
+        if not held.grants(scope):
+            raise insufficient_scope(scope, held.abilities)
     holder = call.holder
     target = store.account_by_username(username)
     if target is None or (
@@ -54,6 +61,6 @@ def switch_account(call: Call) -> Reply:
         account=target,
         device_name=options.device_name,
         token_expiry=options.token_expiry,
-        scopes=call.bearer.abilities,
+        scopes=granted,
     )
     return Reply(session_view(token, target))

@@ -16,6 +16,7 @@ __all__ = [
     "api_key_view",
     "member_view",
     "profile_view",
+    "scope_view",
     "session_view",
     "token_view",
     "user_view",
@@ -52,15 +53,21 @@ def profile_view(account: Account) -> JSON:
 
 
 def session_view(token: Token, account: Account) -> JSON:
-    """``AuthSession``: the answer of login, verify-email and switch-account."""
+    """``AuthSession``: the answer of login, verify-email, refresh and switch-account."""
     return {
         "access_token": token.secret,
         "token_type": "Bearer",
         "token_expiry": token.token_expiry,
         "expires_at": _iso(token.expires_at),
+        "token_lifetime_capped": token.lifetime_capped,
         "user": user_view(account),
         "scopes": list(token.abilities),
     }
+
+
+def scope_view(name: str, description: str) -> JSON:
+    """An item of ``GET /auth/scopes``."""
+    return {"name": name, "description": description}
 
 
 def token_view(token: Token, *, current: Token | None) -> JSON:

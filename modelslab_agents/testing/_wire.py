@@ -23,6 +23,7 @@ __all__ = [
     "ConnectionDropped",
     "WireRequest",
     "WireResponse",
+    "document_answer",
     "error_answer",
     "html_answer",
     "new_request_id",
@@ -90,6 +91,13 @@ def success_answer(
     """``{"data": ..., "error": null, "meta": {"request_id": ...}}``."""
     document = {"data": data, "error": None, "meta": {"request_id": request_id}}
     return _answer(status, document, request_id, headers)
+
+
+def document_answer(
+    status: int, document: bytes, request_id: str, headers: Sequence[tuple[str, str]] = ()
+) -> WireResponse:
+    """A JSON document sent as is, outside the envelope (the published contract)."""
+    return WireResponse(status, (_JSON, ("X-Request-Id", request_id), *headers), document)
 
 
 def error_answer(

@@ -40,7 +40,7 @@ def spec_operations() -> dict[str, dict[str, Any]]:
     out = {}
     for path, item in spec["paths"].items():
         for method, raw in item.items():
-            if method != "parameters":
+            if method != "parameters" and "alias_of" not in raw["x-sdk"]:
                 sdk = raw["x-sdk"]
                 out[f"{sdk['resource']}_{sdk['method']}"] = {"http": method, "path": path, **sdk}
     return out

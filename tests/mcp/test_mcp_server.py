@@ -237,3 +237,18 @@ async def test_an_unknown_tool_is_an_error_result(hosted: Client) -> None:
 def test_an_unknown_tool_set_is_refused(sdk: AsyncModelsLab) -> None:
     with pytest.raises(ValueError, match="hosted"):
         create_server(sdk, tools="everything")  # type: ignore[arg-type]
+
+
+async def test_refresh_keeps_the_rotated_token(hosted: Client, fake: FakeControlPlane) -> None:
+    await signup(hosted)
+    refreshed = data(
+        await hosted.call_tool("agent-auth", {"action": "refresh", "device_name": "rotated"})
+    )
+    assert refreshed["access_token"] == "**********"
+    tokens = data(await hosted.call_tool("agent-tokens", {"action": "list"}))
+    assert [t["name"] for t in tokens] == ["rotated"]  # the old token is gone, the new one used
+
+
+async def test_scopes_need_no_token(hosted: Client) -> None:
+    scopes = data(await hosted.call_tool("agent-auth", {"action": "scopes"}))
+    assert "api-keys:write" in [s["name"] for s in scopes]

@@ -255,7 +255,7 @@ class Plan:
 
 def run_campaign(plan: Plan, flavour: str, *, seed: int = 1) -> Report:
     """Seed, serve over loopback, inject ``plan``'s faults, run the batch, audit it."""
-    fake = FakeControlPlane(seed=seed)
+    fake = FakeControlPlane(seed=seed, rate_limits=False)
     workload = build_workload(fake, plan.size, seed)
     retries: Counter[tuple[str, str]] = Counter()
 

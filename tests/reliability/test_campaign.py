@@ -142,7 +142,7 @@ def test_soak_each_fault_with_each_client(plan: Plan, flavour: str) -> None:
 
 
 def _seeded(size: int = 50) -> tuple[FakeControlPlane, Workload]:
-    fake = FakeControlPlane(seed=5)
+    fake = FakeControlPlane(seed=5, rate_limits=False)
     return fake, build_workload(fake, size, seed=5)
 
 

@@ -15,16 +15,7 @@ from ._support import BASE_URL, PASSWORD, Api
 
 pytestmark = pytest.mark.anyio
 
-ALL_SCOPES = [
-    "profile:read",
-    "profile:write",
-    "tokens:read",
-    "tokens:write",
-    "api-keys:read",
-    "api-keys:write",
-    "teams:read",
-    "teams:write",
-]
+ALL_SCOPES = ["*"]  # a login without ``scopes`` gets every scope
 
 
 def _parse(timestamp: str) -> datetime:
@@ -110,9 +101,11 @@ async def test_login_defaults(api: Api) -> None:
         "token_type",
         "token_expiry",
         "expires_at",
+        "token_lifetime_capped",
         "user",
         "scopes",
     }
+    assert session["token_lifetime_capped"] is False
     assert session["token_type"] == "Bearer"
     assert session["token_expiry"] == "1_month"
     assert session["scopes"] == ALL_SCOPES
@@ -124,7 +117,15 @@ async def test_login_defaults(api: Api) -> None:
 
 
 @pytest.mark.parametrize(
-    ("expiry", "days"), [("1_week", 7), ("1_month", 30), ("3_months", 90), ("never", None)]
+    ("expiry", "days"),
+    [
+        ("1_week", 7),
+        ("1_month", 30),
+        ("3_months", 90),
+        ("6_months", 180),
+        ("1_year", 365),
+        ("never", None),
+    ],
 )
 async def test_login_token_expiry(api: Api, expiry: str, days: int | None) -> None:
     await api.signup("agent@example.com")
@@ -148,7 +149,7 @@ async def test_login_rejects_an_unknown_token_expiry_and_scope(api: Api) -> None
             "email": "agent@example.com",
             "password": PASSWORD,
             "token_expiry": "forever",
-            "scopes": ["profile:read", "billing:write"],
+            "scopes": ["profile:read", "billing:admin"],
         },
     )
     assert error["details"] == {

@@ -114,8 +114,13 @@ def test_clock_only_moves_forward() -> None:
         FakeControlPlane().advance_time(-1)
 
 
-def test_routes_lists_the_29_routes() -> None:
-    assert len(FakeControlPlane.routes) == len(set(FakeControlPlane.routes)) == 29
+def test_routes_lists_every_route_and_the_contract() -> None:
+    # The 28, verify-email and its /auth/verify alias, refresh, scopes; openapi.json
+    # and the changelog.
+    assert len(FakeControlPlane.routes) == len(set(FakeControlPlane.routes)) == 34
+    assert {"POST /auth/refresh", "GET /auth/scopes", "GET /openapi.json"} <= set(
+        FakeControlPlane.routes
+    )
     assert "DELETE /api-keys/{id}" in FakeControlPlane.routes
     assert "POST /teams/invitations/{id}/accept" in FakeControlPlane.routes
 

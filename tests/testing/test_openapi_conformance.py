@@ -103,13 +103,38 @@ def test_the_route_table_matches_the_spec(spec: dict[str, Any]) -> None:
         operation = documented[route.key]
         assert operation["x-sdk"]["rate_limit_group"] == route.group, route.key
         assert bool(operation.get("security")) == route.authenticated, route.key
+        assert operation.get("x-required-scope") == route.scope, route.key
 
 
-def test_auth_group_is_the_sign_in_and_session_routes() -> None:
+def test_auth_group_is_the_published_sign_in_routes() -> None:
     auth = sorted(r.key for r in ROUTES if r.group == AUTH_GROUP)
-    assert all(" /auth/" in key for key in auth)
-    assert "POST /auth/switch-account" in auth
-    assert "GET /auth/tokens" not in auth
+    assert auth == [
+        "POST /auth/forgot-password",
+        "POST /auth/login",
+        "POST /auth/resend-verification",
+        "POST /auth/reset-password",
+        "POST /auth/signup",
+        "POST /auth/verify",
+        "POST /auth/verify-email",
+    ]
+
+
+def test_the_served_contract_is_the_bundled_spec() -> None:
+    fake = FakeControlPlane()
+
+    async def fetch() -> tuple[httpx.Response, httpx.Response]:
+        async with httpx.AsyncClient(transport=fake.transport(), base_url=BASE_URL) as client:
+            return await client.get("/openapi.json"), await client.get("/changelog")
+
+    spec, changelog = anyio.run(fetch)
+    assert spec.status_code == 200
+    assert spec.headers["Content-Type"] == "application/json"
+    assert spec.content == SPEC_PATH.read_bytes()
+    log = changelog.json()["data"]
+    assert log["current_version"] == json.loads(SPEC_PATH.read_bytes())["info"]["version"]
+    assert log["versions"][0]["version"] == log["current_version"]
+    assert all(v["changes"] for v in log["versions"])
+    assert log["deprecations"] == []
 
 
 class Flow:
@@ -189,6 +214,12 @@ async def _full_flow(fake: FakeControlPlane, checker: Checker) -> None:
         await call("POST", "/teams/invitations/{id}/accept", id=invitation, token=owner)
         await call("POST", "/auth/switch-account", token=member, json={"account_username": "owner"})
         await call("GET", "/me", token=fake.issue_token("new@example.com", scopes=[]))
+        await call(
+            "POST",
+            "/auth/switch-account",
+            token=fake.issue_token("new@example.com", scopes=["profile:read"]),
+            json={"account_username": "owner", "scopes": ["teams:write"]},
+        )
         await call("DELETE", "/teams/{id}", id=seat["id"], token=owner)
 
         await call("POST", "/auth/forgot-password", json={"email": "owner@example.com"})
@@ -204,26 +235,43 @@ async def _full_flow(fake: FakeControlPlane, checker: Checker) -> None:
         )
         await call("POST", "/auth/resend-verification", json={"email": "owner@example.com"})
         await call("POST", "/auth/verify-email", json={"verification_code": "000000"})
+        await call("POST", "/auth/verify", json={"verification_code": "000000"})
+        await call("GET", "/auth/scopes")
+        refreshed = await call(
+            "POST", "/auth/refresh", token=login["access_token"], json={"token_expiry": "1_year"}
+        )
+        await call("POST", "/auth/refresh", token=login["access_token"])  # revoked: 401
+        await call("POST", "/auth/refresh", token=refreshed["access_token"], json={"x": 1})
+        login = await call(
+            "POST", "/auth/login", json={"email": "owner@example.com", "password": PASSWORD}
+        )
+        await call(
+            "POST",
+            "/auth/login",
+            json={"email": "owner@example.com", "password": PASSWORD, "scopes": ["nope"]},
+        )
         await call("POST", "/auth/tokens/revoke-others", token=login["access_token"])
         await call("DELETE", "/auth/tokens/{id}", id=tokens[0]["id"], token=login["access_token"])
         await call("POST", "/auth/logout", token=login["access_token"])
         await call("POST", "/auth/logout-all", token=member)
 
 
-async def _verification_flow(fake: FakeControlPlane, checker: Checker) -> None:
+async def _verification_flow(fake: FakeControlPlane, checker: Checker, path: str) -> None:
     async with httpx.AsyncClient(transport=fake.transport(), base_url=BASE_URL) as client:
         call = Flow(client, checker)
         await call("POST", "/auth/signup", json={"email": "v@example.com", "password": PASSWORD})
         await call("POST", "/auth/login", json={"email": "v@example.com", "password": PASSWORD})
         await call("POST", "/auth/resend-verification", json={"email": "v@example.com"})
         code = fake.outbox[-1].token
-        await call("POST", "/auth/verify-email", json={"verification_code": code})
+        await call("POST", path, json={"verification_code": code})
 
 
 @pytest.fixture
 def run_flows(checker: Checker) -> Checker:
-    anyio.run(_full_flow, FakeControlPlane(), checker)
-    anyio.run(_verification_flow, FakeControlPlane(require_email_verification=True), checker)
+    anyio.run(_full_flow, FakeControlPlane(max_token_lifetime="3_months"), checker)
+    for path in ("/auth/verify-email", "/auth/verify"):
+        fake = FakeControlPlane(require_email_verification=True)
+        anyio.run(_verification_flow, fake, checker, path)
     return checker
 
 

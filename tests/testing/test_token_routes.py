@@ -108,6 +108,8 @@ async def test_missing_or_invalid_token_is_unauthenticated(
         ("PATCH", "/me", "profile:write"),
         ("GET", "/auth/tokens", "tokens:read"),
         ("POST", "/auth/tokens/revoke-others", "tokens:write"),
+        ("DELETE", "/auth/tokens/1", "tokens:write"),
+        ("POST", "/auth/logout-all", "tokens:write"),
         ("GET", "/api-keys", "api-keys:read"),
         ("POST", "/api-keys", "api-keys:write"),
         ("GET", "/teams", "teams:read"),
@@ -120,16 +122,26 @@ async def test_a_token_without_the_routes_scope_is_refused(
     token = api.seed("agent@example.com", scopes=["teams:read"] if scope != "teams:read" else [])
     response = await api.request(method, path, token=token, json={})
     assert response.status_code == 403
-    assert response.headers["WWW-Authenticate"] == 'Bearer error="insufficient_scope"'
+    assert response.headers["WWW-Authenticate"] == (
+        f'Bearer realm="modelslab", error="insufficient_scope", scope="{scope}"'
+    )
     error = response.json()["error"]
     assert error["code"] == "insufficient_scope"
     assert error["details"]["required_scope"] == scope
     assert error["details"]["granted_scopes"] == ([] if scope == "teams:read" else ["teams:read"])
 
 
-async def test_auth_routes_need_no_scope(api: Api) -> None:
+async def test_logout_needs_no_scope(api: Api) -> None:
     token = api.seed("agent@example.com", scopes=[])
     await api.ok("POST", "/auth/logout", token=token)
+    await api.fail("GET", "/me", token=token, status=401, code="unauthenticated")
+
+
+async def test_the_star_scope_grants_every_route(api: Api) -> None:
+    token = api.seed("agent@example.com", scopes=["*"])
+    await api.ok("GET", "/me", token=token)
+    await api.ok("POST", "/api-keys", status=201, token=token, json={"name": "k"})
+    await api.ok("POST", "/auth/logout-all", token=token)
 
 
 async def _team_with_member(api: Api) -> tuple[str, str]:
