@@ -67,11 +67,18 @@ _SECRET_ARGUMENTS: Final = frozenset(
 class _Session:
     """What one MCP session remembers: the token its calls obtained."""
 
-    __slots__ = ("lock", "token")
+    __slots__ = ("_lock", "token")
 
     def __init__(self) -> None:
         self.token: Secret | None = None
-        self.lock = anyio.Lock()
+        self._lock: anyio.Lock | None = None
+
+    @property
+    def lock(self) -> anyio.Lock:
+        # Made on first use, on the event loop that serves the session.
+        if self._lock is None:
+            self._lock = anyio.Lock()
+        return self._lock
 
 
 class _Sessions:

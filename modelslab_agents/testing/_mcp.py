@@ -10,6 +10,7 @@ REST app in-process, so both share one state.
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 from typing import Any, Final
 
 from ._asgi import AsgiApp, Receive, Scope, Send
@@ -22,19 +23,30 @@ MCP_PATH: Final = "/mcp/agents"
 
 class _WithMcp:
     """Routes ``/mcp/agents`` to the MCP app and everything else to the REST app;
-    lifespan events go to the MCP app, whose session manager they run."""
+    lifespan events go to the MCP app, whose session manager they run.
 
-    def __init__(self, api: AsgiApp, mcp_app: Any) -> None:
+    The MCP app is built at lifespan startup, on the server's own event loop: its
+    locks belong to the loop that first makes them.
+    """
+
+    def __init__(self, api: AsgiApp, make_mcp_app: Callable[[], Any]) -> None:
         self._api = api
-        self._mcp = mcp_app
+        self._make_mcp_app = make_mcp_app
+        self._mcp: Any = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "lifespan" or (
-            scope["type"] == "http" and scope["path"].rstrip("/") == MCP_PATH
+        if scope["type"] == "lifespan":
+            if self._mcp is None:
+                self._mcp = self._make_mcp_app()
+            await self._mcp(scope, receive, send)
+        elif (
+            self._mcp is not None
+            and scope["type"] == "http"
+            and scope["path"].rstrip("/") == MCP_PATH
         ):
             await self._mcp(scope, receive, send)
-            return
-        await self._api(scope, receive, send)
+        else:
+            await self._api(scope, receive, send)
 
 
 def mcp_url(base_url: str) -> str | None:
@@ -54,16 +66,18 @@ def with_mcp(api: AsgiApp, host: str = "127.0.0.1") -> AsgiApp | _WithMcp:
     from modelslab_agents._secret import Secret
     from modelslab_agents.mcp import create_server, streamable_http_app
 
-    # The tools reach the REST app in-process; the base URL only names it.
-    client = AsyncModelsLab(
-        Secret(""),
-        base_url=f"http://127.0.0.1{API_ROOT}",
-        transport=httpx.ASGITransport(app=api),
-    )
-    server = create_server(client, name="modelslab-emulator")
-    # The exact path, not a mount: "/mcp/agents" and "/mcp/agents/" both reach it.
-    mcp_app = streamable_http_app(server, path=MCP_PATH, host=host, require_token=True)
-    return _WithMcp(api, _NoSlash(mcp_app))
+    def make_mcp_app() -> Any:
+        # The tools reach the REST app in-process; the base URL only names it.
+        client = AsyncModelsLab(
+            Secret(""),
+            base_url=f"http://127.0.0.1{API_ROOT}",
+            transport=httpx.ASGITransport(app=api),
+        )
+        server = create_server(client, name="modelslab-emulator")
+        app = streamable_http_app(server, path=MCP_PATH, host=host, require_token=True)
+        return _NoSlash(app)
+
+    return _WithMcp(api, make_mcp_app)
 
 
 class _NoSlash:

@@ -139,3 +139,20 @@ def test_the_emulator_command_prints_both_urls() -> None:
         proc.wait(timeout=10)
     mcp_url = base_url.removesuffix("/api/agents/v1") + "/mcp/agents"
     assert any(mcp_url in line for line in lines), lines
+
+
+def test_serving_from_a_trio_program_starts_the_endpoint() -> None:
+    # The endpoint is built on the server's loop, not the caller's (here trio's).
+    trio = pytest.importorskip("trio")
+
+    async def main() -> int:
+        fake = FakeControlPlane()
+        with fake.serve() as base_url:
+            url = base_url.removesuffix("/api/agents/v1") + "/mcp/agents"
+            async with httpx.AsyncClient() as http:
+                answer = await http.post(
+                    url, json=INITIALIZE, headers={**HEADERS, "Authorization": "Bearer x"}
+                )
+            return answer.status_code
+
+    assert trio.run(main) == 200

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from _mcp_support import fake, hosted, sdk  # noqa: F401 (fixtures)
 from mcp import Client
 
 pytestmark = pytest.mark.anyio

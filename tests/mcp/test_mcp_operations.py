@@ -8,7 +8,7 @@ from importlib import resources
 from typing import Any
 
 import pytest
-from _mcp_support import PASSWORD, data, error
+from _mcp_support import PASSWORD, data, error, fake, operations, sdk  # noqa: F401 (fixtures)
 from mcp import Client
 
 from modelslab_agents import AsyncModelsLab

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from _mcp_support import PASSWORD, data, error
+from _mcp_support import PASSWORD, data, error, fake, hosted, sdk  # noqa: F401 (fixtures)
 from mcp import Client
 
 from modelslab_agents import AsyncModelsLab, Secret
