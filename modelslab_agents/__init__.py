@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         PermissionDeniedError,
         RateLimitError,
         ResponseDecodeError,
+        ResponseTooLargeError,
         ServerError,
         ValidationError,
     )
@@ -89,6 +90,7 @@ __all__ = [
     "Profile",
     "RateLimitError",
     "ResponseDecodeError",
+    "ResponseTooLargeError",
     "RetryEvent",
     "Scope",
     "Secret",
@@ -130,6 +132,7 @@ _HOMES: dict[str, str] = {
     "Profile": "._models",
     "RateLimitError": "._exceptions",
     "ResponseDecodeError": "._exceptions",
+    "ResponseTooLargeError": "._exceptions",
     "RetryEvent": "._retry",
     "Scope": "._models",
     "Secret": "._secret",

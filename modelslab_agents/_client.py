@@ -1,20 +1,20 @@
 """`AsyncModelsLab`, the async client, and the one request pipeline every route uses.
 
 A call goes: resource method (generated; checks arguments) -> :meth:`_request`
-(token, URL, body) -> rate gate -> httpx -> :func:`decode` (envelope -> model, or the
-typed error) -> retry decision. Siblings made by :meth:`with_token` and
+(token, URL, body) -> rate gate -> httpx (one send path, whoever supplies the
+transport) -> a bounded read -> :func:`decode` (envelope -> model, or the typed
+error) -> retry decision. Siblings made by :meth:`with_token` and
 :meth:`with_options` share the connection pool and the rate gate.
 """
 
 from __future__ import annotations
 
-import ipaddress
+import contextlib
 import json
 import logging
-import os
 import ssl
 import time
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
@@ -27,38 +27,49 @@ from ._exceptions import (
     APIConnectionError,
     APIError,
     APITimeoutError,
-    InsecureTransportError,
     MissingTokenError,
     ModelsLabError,
     NotFoundError,
     RateLimitError,
     ResponseDecodeError,
+    ResponseTooLargeError,
     ServerError,
 )
 from ._logging import logger, setup_from_env
+from ._options import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, TOKEN_ENV, ClientOptions, Settings
 from ._resources import AsyncResources
-from ._retry import NOT_SENT, RateGate, RetryEvent, RetryHook, RetryPolicy, parse_retry_after
+from ._retry import NOT_SENT, RateGate, RetryEvent, parse_retry_after
 from ._secret import Secret
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
     from ._batch import BatchResult
+    from ._options import SiblingOptions
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "AsyncModelsLab"]
 
 T = TypeVar("T")
 I = TypeVar("I")  # noqa: E741
 
-DEFAULT_BASE_URL: Final = "https://modelslab.com/api/agents/v1"
-#: Finite by default: a stuck server must never hang an agent.
-DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=10.0)
 #: Connections open at once, all of them kept alive between requests: enough for a
 #: batch at its default concurrency (16) with room for other calls beside it.
 MAX_CONNECTIONS: Final = 20
-#: The same limits for httpx's own pool, which sends through a proxy.
 DEFAULT_LIMITS: Final = httpx.Limits(
     max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_CONNECTIONS
 )
+#: A plain-http request to this machine never goes through a proxy from the
+#: environment (HTTP_PROXY): the token would leave the machine in clear.
+_LOOPBACK_DIRECT: Final[dict[str, httpx.AsyncBaseTransport | None]] = {
+    "all://localhost": None,
+    "all://*.localhost": None,
+    "all://127.0.0.1": None,
+    "all://[::1]": None,
+}
+#: Raw bytes handed to the decoder at a time: a compressed answer inflates at most
+#: ~1,000-fold, so no decoded piece exceeds ~2 MiB before the size cap is checked.
+_RAW_SLICE: Final = 2048
 ATTEMPT_HEADER: Final = "X-ModelsLab-Attempt"
 USER_AGENT: Final = f"modelslab-agents/{__version__} (python; httpx/{httpx.__version__})"
 _SDK_HEADERS: Final = {
@@ -66,8 +77,6 @@ _SDK_HEADERS: Final = {
     "Accept": "application/json",
     "Accept-Encoding": "gzip, deflate",
 }
-
-_TOKEN_ENV: Final = ("MODELSLAB_AGENT_TOKEN", "MODELSLAB_TOKEN")
 # Compact, UTF-8 JSON: the same bytes httpx's own ``json=`` would send.
 _dumps: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
 _ssl_context: ssl.SSLContext | None = None
@@ -87,104 +96,77 @@ def _shared_ssl_context() -> ssl.SSLContext:
     return _ssl_context
 
 
-def _is_loopback(host: str) -> bool:
-    if host.lower() in ("localhost", "localhost.") or host.lower().endswith(".localhost"):
-        return True
+class _Slices(httpx.AsyncByteStream):
+    """A compressed answer's raw bytes in small slices, so that what the decoder
+    inflates from one slice stays small."""
+
+    def __init__(self, inner: httpx.AsyncByteStream) -> None:
+        self._inner = inner
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._inner:
+            for start in range(0, len(chunk), _RAW_SLICE):
+                yield chunk[start : start + _RAW_SLICE]
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
+async def _read_capped(response: httpx.Response, cap: int) -> httpx.Response:
+    """Read a streamed answer, decoded, up to ``cap`` bytes; past it, stop reading,
+    drop the connection and raise :class:`ResponseTooLargeError`.
+
+    Returns a read response with the same status, headers (less Content-Encoding:
+    the content is decoded), request, extensions and ``elapsed``.
+    """
+    if "content-encoding" in response.headers and isinstance(
+        response.stream, httpx.AsyncByteStream
+    ):
+        response.stream = _Slices(response.stream)
+    parts: list[bytes] = []
+    size = 0
     try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def _resolve_base_url(base_url: str | httpx.URL | None, allow_insecure_http: bool) -> str:
-    raw = (
-        str(base_url)
-        if base_url is not None
-        else os.environ.get("MODELSLAB_BASE_URL") or DEFAULT_BASE_URL
+        async for part in response.aiter_bytes():
+            size += len(part)
+            if size > cap:
+                raise ResponseTooLargeError(
+                    f"the answer (HTTP {response.status_code}) is larger than "
+                    f"max_response_bytes ({cap} bytes); the SDK stopped reading it",
+                    status_code=response.status_code,
+                )
+            parts.append(part)
+    finally:
+        await response.aclose()  # an unfinished answer: the connection is dropped
+    read = httpx.Response(
+        response.status_code,
+        headers=[(k, v) for k, v in response.headers.raw if k.lower() != b"content-encoding"],
+        content=b"".join(parts),
+        request=response.request,
+        extensions=response.extensions,
     )
-    try:
-        url = httpx.URL(raw)
-    except Exception:
-        raise ValueError("base_url is not a valid URL") from None
-    if url.userinfo:
-        # Never echo it: the URL carries a password.
-        raise ValueError("base_url must not carry credentials (user:password@); use token=")
-    if url.scheme not in ("http", "https") or not url.host:
-        raise ValueError(f"base_url must be an http:// or https:// URL with a host, got {raw!r}")
-    if url.scheme == "http" and not allow_insecure_http and not _is_loopback(url.host):
-        raise InsecureTransportError(
-            f"base_url {raw!r} is plain http:// to {url.host}, so the bearer token would "
-            "travel unencrypted; use https://, or pass allow_insecure_http=True for a "
-            "trusted proxy"
-        )
-    if url.query or url.fragment:
-        raise ValueError(f"base_url must not carry a query or fragment, got {raw!r}")
-    return raw.rstrip("/")
-
-
-def _resolve_token(token: str | Secret | None, *, from_env: bool = True) -> Secret | None:
-    if token is None and not from_env:
-        return None
-    if token is None:
-        for name in _TOKEN_ENV:
-            value = os.environ.get(name, "").strip()
-            if value:
-                return Secret(value)
-        return None
-    if isinstance(token, Secret):
-        return token if token else None
-    if not isinstance(token, str):
-        raise TypeError(f"token must be a str or Secret, not {type(token).__name__}")
-    return Secret(token) if token else None
-
-
-def _resolve_timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
-    if isinstance(timeout, httpx.Timeout):
-        parts = (timeout.connect, timeout.read, timeout.write, timeout.pool)
-        if any(part is None for part in parts):
-            raise ValueError("every part of timeout must be finite: a stuck server would hang")
-        return timeout
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
-        raise ValueError(f"timeout must be a positive number of seconds, got {timeout!r}")
-    return httpx.Timeout(float(timeout))
-
-
-def _own_pool() -> httpx.AsyncBaseTransport:
-    # Imported on first use: httpcore, which it needs, takes ~140 ms to import, and
-    # httpx itself defers it until the first request too.
-    from ._transport import ConnectionPool
-
-    return ConnectionPool(
-        ssl_context=_shared_ssl_context(),
-        max_connections=MAX_CONNECTIONS,
-        keepalive_expiry=DEFAULT_LIMITS.keepalive_expiry,
-    )
+    with contextlib.suppress(RuntimeError):  # httpx sets none on a pre-read (mock) answer
+        read.elapsed = response.elapsed
+    return read
 
 
 class _Pool:
     """What a client shares with its siblings: the httpx client and the rate gate.
 
     The httpx client is built on first use, so creating clients is cheap and the
-    pool belongs to the event loop that first sends on it.
+    pool belongs to the event loop that first sends on it. Without a ``transport``
+    it runs on httpx's :class:`httpx.AsyncHTTPTransport`, sized for a batch.
     """
 
-    __slots__ = ("closed", "direct", "gate", "http", "owned", "timeout", "transport")
+    __slots__ = ("closed", "gate", "http", "owned", "transport")
 
     def __init__(
-        self,
-        http: httpx.AsyncClient | None,
-        transport: httpx.AsyncBaseTransport | None,
-        timeout: httpx.Timeout,
+        self, http: httpx.AsyncClient | None, transport: httpx.AsyncBaseTransport | None
     ) -> None:
         self.http = http
         self.owned = http is None  # a client the user handed in is theirs to close
         self.transport = transport
-        self.timeout = timeout
         self.gate = RateGate()
         self.closed = False
-        # The transport behind our own httpx client, when requests may go straight to
-        # it (see send()); None until the client is built, and for a user's client.
-        self.direct: httpx.AsyncBaseTransport | None = None
 
     def client(self) -> httpx.AsyncClient:
         if self.closed:
@@ -192,18 +174,11 @@ class _Pool:
         if self.http is None:
             self.http = httpx.AsyncClient(
                 transport=self.transport,
-                timeout=self.timeout,
                 limits=DEFAULT_LIMITS,
                 verify=_shared_ssl_context(),
                 follow_redirects=False,  # never carry the token to another origin
-                headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+                mounts=_LOOPBACK_DIRECT if self.transport is None else None,
             )
-            # With no proxy mounted (none in the environment), every request goes to
-            # one transport: the user's, or the SDK's own pool (see _transport.py).
-            # ``_mounts`` is httpx's; when it is absent or a proxy is mounted, requests
-            # take the public path through httpx's transports instead.
-            if not getattr(self.http, "_mounts", True):
-                self.direct = self.transport or _own_pool()
         return self.http
 
     async def send(
@@ -213,47 +188,36 @@ class _Pool:
         content: bytes | None,
         headers: dict[str, str],
         timeout: httpx.Timeout,
+        cap: int,
     ) -> httpx.Response:
-        """Send one request and read its whole answer.
+        """Send one request through httpx and read its answer, at most ``cap`` bytes.
 
-        On the SDK's own pool the request goes straight to the transport: the
-        client's per-request machinery (header and cookie merging, auth, redirect
-        and event-hook handling) does nothing for the SDK, which sends its complete
-        headers itself and never follows redirects, and it costs about half of an
-        in-process round trip (benchmarks/PERF.md). A user's ``http_client`` gets
-        the public path, so its own headers, auth and event hooks apply.
+        The SDK's own client gets the request as built (its headers are complete);
+        a user's ``http_client`` builds it, so its own headers, auth and hooks apply.
         """
         http = self.client()
-        transport = self.direct
-        if transport is None:
-            return await http.request(
-                method,
-                url,
-                content=content,
-                headers=headers,
-                timeout=timeout,
-                follow_redirects=False,  # also with an http_client that follows
+        if self.owned:
+            extensions = {"timeout": timeout.as_dict()}
+            request = httpx.Request(
+                method, url, content=content, headers=headers, extensions=extensions
             )
-        request = httpx.Request(
-            method, url, content=content, headers=headers, extensions={"timeout": timeout.as_dict()}
-        )
-        response = await transport.handle_async_request(request)
-        response.request = request
-        try:
-            await response.aread()
-        except BaseException:
-            await response.aclose()
-            raise
-        return response
+        else:
+            request = http.build_request(
+                method, url, content=content, headers=headers, timeout=timeout
+            )
+        response = await http.send(request, stream=True, follow_redirects=False)
+        return await _read_capped(response, cap)
 
     def forget_after_fork(self) -> None:
         """In a forked child: drop the parent's connections, build a new pool on use."""
-        if not self.owned:
+        if not self.owned or isinstance(self.transport, httpx.AsyncHTTPTransport):
+            what = "an http_client" if not self.owned else "an httpx transport"
             raise RuntimeError(
-                "this client was built on an http_client you passed in, which cannot be "
-                "used after os.fork(); create the client in the child process"
+                f"this client was built on {what} you passed in, whose connections belong "
+                "to the parent process and cannot be used after os.fork(); create the "
+                "client in the child process"
             )
-        self.http = self.direct = None
+        self.http = None
 
     async def aclose(self) -> None:
         if self.closed:
@@ -261,8 +225,60 @@ class _Pool:
         self.closed = True
         if self.http is not None and self.owned:
             await self.http.aclose()
-        if self.direct is not None and self.direct is not self.transport:
-            await self.direct.aclose()  # the SDK's own pool
+
+
+class _Failure:
+    """An attempt that did not succeed, and whether to try again."""
+
+    __slots__ = ("delay", "error", "retryable", "status")
+
+    def __init__(
+        self,
+        error: Exception,
+        retryable: bool,
+        delay: float | None = None,
+        status: int | None = None,
+    ) -> None:
+        self.error = error
+        self.retryable = retryable
+        self.delay = delay  # a server-given wait (Retry-After), else None
+        self.status = status
+
+
+class _Call:
+    """One call of a route, across its attempts."""
+
+    __slots__ = (
+        "attempt",
+        "body",
+        "content",
+        "deadline",
+        "endpoint",
+        "headers",
+        "lost",
+        "may_have_acted",
+        "started",
+        "url",
+    )
+
+    def __init__(
+        self,
+        endpoint: Endpoint[Any],
+        url: str,
+        body: dict[str, Any] | None,
+        headers: dict[str, str],
+        total_timeout: float,
+    ) -> None:
+        self.endpoint = endpoint
+        self.url = url
+        self.body = body
+        self.content = None if body is None else _dumps(body).encode()
+        self.headers = headers
+        self.attempt = 1
+        self.started = time.monotonic()
+        self.deadline = self.started + total_timeout
+        self.may_have_acted = False  # an earlier attempt may have done the work
+        self.lost: ModelsLabError | None = None  # an attempt that got no usable answer
 
 
 class AsyncModelsLab(AsyncResources):
@@ -275,7 +291,8 @@ class AsyncModelsLab(AsyncResources):
         base_url: Defaults to ``MODELSLAB_BASE_URL``, then the public service.
         timeout: Seconds, or an :class:`httpx.Timeout`; always finite.
         max_retries: Retries after the first attempt (0 turns retrying off).
-        transport: An :class:`httpx.AsyncBaseTransport`, e.g. the emulator's.
+        transport: An :class:`httpx.AsyncBaseTransport`: the emulator's, or a faster
+            one such as ``httpx_aiohttp.AiohttpTransport()`` (the ``aiohttp`` extra).
         http_client: Your own :class:`httpx.AsyncClient`; you close it.
         default_headers: Extra headers sent on every request.
         allow_insecure_http: Allow plain ``http://`` off loopback (trusted proxies).
@@ -286,28 +303,18 @@ class AsyncModelsLab(AsyncResources):
             :class:`RateLimitError` at once.
         total_timeout: Cap on the seconds one call spends, retries included.
         on_retry: Called with a :class:`RetryEvent` before every retry.
+        max_response_bytes: The largest answer read (decoded); a larger one raises
+            :class:`ResponseTooLargeError`. Default 4 MiB.
 
+    Every seconds option must be finite and not negative (``ValueError`` otherwise).
     Use it as ``async with AsyncModelsLab(...) as client:``, or call
     :meth:`aclose`. The resources are ``auth``, ``tokens``, ``profile``,
     ``api_keys`` and ``teams``, one method per route.
     """
 
-    def __init__(
-        self,
-        token: str | Secret | None = None,
-        *,
-        base_url: str | httpx.URL | None = None,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
-        max_retries: int = 2,
-        transport: httpx.AsyncBaseTransport | None = None,
-        http_client: httpx.AsyncClient | None = None,
-        default_headers: Mapping[str, str] | None = None,
-        allow_insecure_http: bool = False,
-        retry_backoff: float = 0.5,
-        max_retry_after: float = 60.0,
-        total_timeout: float = 120.0,
-        on_retry: RetryHook | None = None,
-    ) -> None:
+    def __init__(self, token: str | Secret | None = None, **options: Unpack[ClientOptions]) -> None:
+        transport = options.pop("transport", None)
+        http_client = options.pop("http_client", None)
         if transport is not None and http_client is not None:
             raise ValueError("pass transport or http_client, not both")
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
@@ -316,54 +323,37 @@ class AsyncModelsLab(AsyncResources):
             raise TypeError(
                 "transport must be an httpx.AsyncBaseTransport (both clients run the async core)"
             )
-        resolved_timeout = _resolve_timeout(timeout)
+        unknown = set(options) - ClientOptions.__optional_keys__
+        if unknown:
+            raise TypeError(
+                f"{type(self).__name__}() got unexpected option(s) {', '.join(sorted(unknown))}"
+            )
         self._configure(
-            pool=_Pool(http_client, transport, resolved_timeout),
-            token=_resolve_token(token),
-            base_url=_resolve_base_url(base_url, allow_insecure_http),
-            timeout=resolved_timeout,
-            retry=_retry_policy(max_retries, retry_backoff, max_retry_after, total_timeout),
-            default_headers=default_headers,
-            allow_insecure_http=allow_insecure_http,
-            on_retry=on_retry,
-            owns_pool=True,
+            _Pool(http_client, transport), Settings.resolve(token, options), owns_pool=True
         )
         setup_from_env()
 
-    def _configure(
-        self,
-        *,
-        pool: _Pool,
-        token: Secret | None,
-        base_url: str,
-        timeout: httpx.Timeout,
-        retry: RetryPolicy,
-        default_headers: Mapping[str, str] | None,
-        allow_insecure_http: bool,
-        on_retry: RetryHook | None,
-        owns_pool: bool,
-    ) -> None:
+    def _configure(self, pool: _Pool, settings: Settings, *, owns_pool: bool) -> None:
         self._pool = pool
         self._owns_pool = owns_pool
-        self._token = token
-        self._base_url = base_url
-        self._timeout = timeout
-        self._retry = retry
-        self._default_headers = dict(default_headers or {})
-        self._allow_insecure_http = allow_insecure_http
-        self._on_retry = on_retry
+        self._settings = settings
+        self._token = settings.token
+        self._base_url = settings.base_url
+        self._timeout = settings.timeout
+        self._retry = settings.retry
+        self._on_retry = settings.on_retry
         # Headers are built once: the hot path only picks one of these dicts. They are
-        # complete (requests on the SDK's own pool skip httpx's header merging), and a
-        # default header of the same name (any case) replaces the SDK's.
+        # complete (the SDK's own httpx client adds none), and a default header of the
+        # same name (any case) replaces the SDK's.
         base = dict(_SDK_HEADERS)
-        for name, value in self._default_headers.items():
+        for name, value in settings.default_headers.items():
             for same in [k for k in base if k.lower() == name.lower()]:
                 del base[same]
             base[name] = value
         self._anon_headers = base
         self._anon_json_headers = {**base, "Content-Type": "application/json"}
-        if token is not None:
-            auth = {**base, "Authorization": f"Bearer {token.get_secret_value()}"}
+        if settings.token is not None:
+            auth = {**base, "Authorization": f"Bearer {settings.token.get_secret_value()}"}
             self._auth_headers: dict[str, str] | None = auth
             self._auth_json_headers: dict[str, str] | None = {
                 **auth,
@@ -379,47 +369,15 @@ class AsyncModelsLab(AsyncResources):
         """A client acting with ``token`` that shares this client's connection pool."""
         return self.with_options(token=token)
 
-    def with_options(self, **overrides: Any) -> AsyncModelsLab:
+    def with_options(self, **overrides: Unpack[SiblingOptions]) -> AsyncModelsLab:
         """A sibling with some options changed, sharing the connection pool.
 
-        Accepts ``token``, ``base_url``, ``timeout``, ``max_retries``,
-        ``default_headers``, ``allow_insecure_http``, ``retry_backoff``,
-        ``max_retry_after``, ``total_timeout`` and ``on_retry``.
+        Takes every option of the constructor but ``transport`` and ``http_client``,
+        plus ``token`` (an explicit None means no token, not the environment's).
+        Options not given keep this client's values.
         """
-        unknown = set(overrides) - _SIBLING_OPTIONS
-        if unknown:
-            raise TypeError(
-                f"with_options() got unexpected option(s) {', '.join(sorted(unknown))}; "
-                f"allowed: {', '.join(sorted(_SIBLING_OPTIONS))}"
-            )
-        retry = self._retry
-        allow_insecure = overrides.get("allow_insecure_http", self._allow_insecure_http)
         sibling = object.__new__(type(self))
-        sibling._configure(
-            pool=self._pool,
-            # An explicit None means "no token", not "fall back to the environment".
-            token=(
-                _resolve_token(overrides["token"], from_env=False)
-                if "token" in overrides
-                else self._token
-            ),
-            base_url=(
-                _resolve_base_url(overrides["base_url"], allow_insecure)
-                if "base_url" in overrides or "allow_insecure_http" in overrides
-                else self._base_url
-            ),
-            timeout=_resolve_timeout(overrides.get("timeout", self._timeout)),
-            retry=_retry_policy(
-                overrides.get("max_retries", retry.max_retries),
-                overrides.get("retry_backoff", retry.backoff),
-                overrides.get("max_retry_after", retry.max_retry_after),
-                overrides.get("total_timeout", retry.total_timeout),
-            ),
-            default_headers=overrides.get("default_headers", self._default_headers),
-            allow_insecure_http=allow_insecure,
-            on_retry=overrides.get("on_retry", self._on_retry),
-            owns_pool=False,
-        )
+        sibling._configure(self._pool, self._settings.evolve(overrides), owns_pool=False)
         return sibling
 
     # -- lifecycle --------------------------------------------------------------------
@@ -503,131 +461,165 @@ class AsyncModelsLab(AsyncResources):
             body: The JSON body, already checked; None for a route without one.
             path_params: The checked values of the path template's parameters.
         """
-        if endpoint.needs_token:
-            headers = self._auth_headers if body is None else self._auth_json_headers
-            if headers is None:
-                raise MissingTokenError(
-                    f"{endpoint.operation_id}() needs a bearer token: pass token=... to the "
-                    "client, set MODELSLAB_AGENT_TOKEN, or use client.with_token(...) after "
-                    "auth.login()"
-                )
-        else:
-            headers = self._anon_headers if body is None else self._anon_json_headers
-        pool = self._pool
-        url = self._base_url + endpoint.path_for(path_params)
-        content = None if body is None else _dumps(body).encode()
-        gate = pool.gate
-        group = endpoint.rate_limit_group
-        timeout = self._timeout
-        attempt = 1
-        started = time.monotonic()
-        deadline = started + self._retry.total_timeout
-        may_have_acted = False  # an earlier attempt may have done the work
-        lost: ModelsLabError | None = None  # an attempt that got no usable answer
+        call = _Call(
+            endpoint,
+            self._base_url + endpoint.path_for(path_params),
+            body,
+            self._headers_for(endpoint, body),
+            self._retry.total_timeout,
+        )
         while True:
-            if gate:
-                held = gate.remaining(group)
-                if held > deadline - time.monotonic():
-                    raise RateLimitError(
-                        f"{endpoint.route} was not sent: the {group} rate limit is used up for "
-                        f"another {held:.1f} s, past this call's total_timeout",
-                        status_code=429,
-                        code="rate_limited",
-                        retry_after=held,
-                    )
-                await gate.wait(group)
-            sent_at = time.monotonic()
-            try:
-                # total_timeout is a deadline: an answer arriving a byte at a time must
-                # not keep one attempt alive past it. A bare CancelScope rather than
-                # anyio.fail_after: same guarantee, ~12 us less per call (benchmarks/PERF.md).
-                # Its deadline is on the event loop's clock (trio's is offset).
-                with anyio.CancelScope(
-                    deadline=anyio.current_time() + max(0.0, deadline - sent_at)
-                ) as scope:
-                    response = await pool.send(endpoint.method, url, content, headers, timeout)
-                if scope.cancelled_caught:
-                    raise TimeoutError
-            except TimeoutError:
-                error: Exception = APITimeoutError(
-                    f"{endpoint.route} ran past total_timeout "
-                    f"({self._retry.total_timeout:g} s); the server may have acted on it"
+            await self._wait_for_gate(call)
+            outcome = await self._attempt(call)
+            if not isinstance(outcome, _Failure):
+                return outcome  # type: ignore[no-any-return]
+            wait = self._retry_wait(outcome, call)
+            if wait is None:
+                error, cause = self._give_up(call, outcome)
+                raise error from cause
+            if outcome.delay is not None:
+                self._pool.gate.pause(endpoint.rate_limit_group, wait)  # the batch waits too
+            self._announce_retry(call, wait, outcome)
+            if outcome.delay is None:
+                await anyio.sleep(wait)
+            call.attempt += 1
+            call.headers = {**call.headers, ATTEMPT_HEADER: str(call.attempt)}
+
+    def _headers_for(self, endpoint: Endpoint[Any], body: dict[str, Any] | None) -> dict[str, str]:
+        if not endpoint.needs_token:
+            return self._anon_headers if body is None else self._anon_json_headers
+        headers = self._auth_headers if body is None else self._auth_json_headers
+        if headers is None:
+            raise MissingTokenError(
+                f"{endpoint.operation_id}() needs a bearer token: pass token=... to the "
+                f"client, set {TOKEN_ENV[0]}, or use client.with_token(...) after auth.login()"
+            )
+        return headers
+
+    async def _wait_for_gate(self, call: _Call) -> None:
+        """Wait out a rate-limit pause of the route's group, unless it outlasts the call."""
+        gate = self._pool.gate
+        if not gate:
+            return
+        group = call.endpoint.rate_limit_group
+        held = gate.remaining(group)
+        if held > call.deadline - time.monotonic():
+            raise RateLimitError(
+                f"{call.endpoint.route} was not sent: the {group} rate limit is used up for "
+                f"another {held:.1f} s, past this call's total_timeout",
+                status_code=429,
+                code="rate_limited",
+                retry_after=held,
+            )
+        await gate.wait(group)
+
+    async def _attempt(self, call: _Call) -> Any:
+        """One attempt: the decoded answer, or a :class:`_Failure` saying whether to
+        try again. Raises what must not be retried at all."""
+        endpoint = call.endpoint
+        sent_at = time.monotonic()
+        try:
+            # total_timeout is a deadline: an answer arriving a byte at a time must
+            # not keep one attempt alive past it. Its deadline is on the event loop's
+            # clock (trio's is offset).
+            with anyio.CancelScope(
+                deadline=anyio.current_time() + max(0.0, call.deadline - sent_at)
+            ) as scope:
+                response = await self._pool.send(
+                    endpoint.method,
+                    call.url,
+                    call.content,
+                    call.headers,
+                    self._timeout,
+                    self._settings.max_response_bytes,
                 )
-                raise redact(error, self._secrets(endpoint, body)) from None
-            except httpx.DecodingError as exc:
-                # A body its Content-Encoding cannot decode: an answer came, unreadable.
-                error = ResponseDecodeError(
-                    f"{endpoint.route} answered a body that its Content-Encoding cannot "
-                    f"decode ({type(exc).__name__})"
-                )
-                error.__cause__ = exc
-                status = None
-                retryable, delay = endpoint.idempotent, None
-                may_have_acted = True
-                lost = lost or error
-            except httpx.TransportError as exc:
-                error = _connection_error(exc, endpoint)
-                status = None
-                not_sent = isinstance(exc, NOT_SENT)
-                retryable = (not_sent or endpoint.idempotent) and not _certificate_failed(exc)
-                delay = None
-                may_have_acted = may_have_acted or not not_sent
-                if not not_sent:
-                    lost = lost or error
-            else:
-                status = response.status_code
-                if response.headers.get("x-ratelimit-remaining") == "0":
-                    gate.observe(group, response.headers, self._retry.max_retry_after)
-                if logger.isEnabledFor(logging.DEBUG):
-                    _log_answer(endpoint, url, status, sent_at, attempt)
-                try:
-                    return decode(endpoint, response)  # type: ignore[no-any-return]
-                except NotFoundError as exc:
-                    if may_have_acted and endpoint.method == "DELETE":
-                        # The attempt that got no answer deleted it: the goal is met.
-                        logger.info(
-                            "%s %s: gone after a retry; treated as done", endpoint.method, url
-                        )
-                        return None  # type: ignore[return-value]
-                    error, retryable, delay = exc, False, None
-                except APIError as exc:
-                    error = exc
-                    retryable, delay = self._classify(exc, endpoint)
-                    may_have_acted = may_have_acted or (retryable and delay is None)
-                except ResponseDecodeError as exc:
-                    # A 2xx that cannot be read: the server acted; repeating is safe only
-                    # for an idempotent route.
-                    error, retryable, delay = exc, endpoint.idempotent, None
-                    may_have_acted = True
-                    lost = lost or exc
-            retry_wait = self._retry_wait(error, retryable, delay, attempt, started)
-            if retry_wait is None:
-                secrets = self._secrets(endpoint, body)
-                if lost is not None and lost is not error and endpoint.method != "GET":
-                    # The last answer (a 5xx, a 401 for a token the first attempt
-                    # revoked, ...) must not hide that an earlier attempt may have acted.
-                    redact(error, secrets)
-                    raise redact(
-                        APIConnectionError(
-                            f"{endpoint.route}: an earlier attempt got no usable answer "
-                            f"({lost}), so the server may have acted on it; the last "
-                            f"attempt failed: {error}"
-                        ),
-                        secrets,
-                    ) from error
-                raise redact(error, secrets) from error.__cause__
-            if delay is not None:
-                gate.pause(group, retry_wait)  # the whole batch waits out a 429
-            self._announce_retry(endpoint, url, attempt + 1, retry_wait, error, status)
-            if delay is None:
-                await anyio.sleep(retry_wait)
-            attempt += 1
-            headers = {**headers, ATTEMPT_HEADER: str(attempt)}
+            if scope.cancelled_caught:
+                raise TimeoutError
+        except TimeoutError:
+            error: Exception = APITimeoutError(
+                f"{endpoint.route} ran past total_timeout "
+                f"({self._retry.total_timeout:g} s); the server may have acted on it"
+            )
+            raise redact(error, self._secrets(call)) from None
+        except UnicodeEncodeError:
+            # A header that cannot be encoded; never echo it (it may be the token).
+            raise ValueError(
+                f"{endpoint.route} was not sent: a header value is not ASCII"
+            ) from None
+        except ResponseTooLargeError as exc:
+            call.may_have_acted = True
+            return _Failure(exc, retryable=False)
+        except httpx.DecodingError as exc:
+            # A body its Content-Encoding cannot decode: an answer came, unreadable.
+            error = ResponseDecodeError(
+                f"{endpoint.route} answered a body that its Content-Encoding cannot "
+                f"decode ({type(exc).__name__})"
+            )
+            error.__cause__ = exc
+            return self._lost(call, error, retryable=endpoint.idempotent)
+        except httpx.LocalProtocolError:
+            # The request could not be written (a header h11 refuses): nothing was
+            # sent, and repeating it cannot help. Its text may hold the header.
+            raise APIConnectionError(
+                f"{endpoint.route} could not be sent (LocalProtocolError: a header or "
+                "the body is not valid HTTP); the server never saw the request"
+            ) from None
+        except httpx.TransportError as exc:
+            error = _connection_error(exc, endpoint)
+            if isinstance(exc, NOT_SENT):
+                return _Failure(error, retryable=not _certificate_failed(exc))
+            retryable = endpoint.idempotent and not _certificate_failed(exc)
+            return self._lost(call, error, retryable=retryable)
+        return self._judge_answer(call, response, sent_at)
+
+    def _judge_answer(self, call: _Call, response: httpx.Response, sent_at: float) -> Any:
+        """The decoded answer, or the failure it carries."""
+        endpoint = call.endpoint
+        status = response.status_code
+        if response.headers.get("x-ratelimit-remaining") == "0":
+            self._pool.gate.observe(
+                endpoint.rate_limit_group, response.headers, self._retry.max_retry_after
+            )
+        if logger.isEnabledFor(logging.DEBUG):
+            elapsed_ms = (time.monotonic() - sent_at) * 1000
+            logger.debug(
+                "%s %s -> %d in %.1f ms (attempt %d)",
+                endpoint.method,
+                call.url,
+                status,
+                elapsed_ms,
+                call.attempt,
+            )
+        try:
+            return decode(endpoint, response)
+        except NotFoundError as exc:
+            if call.may_have_acted and endpoint.method == "DELETE":
+                # The attempt that got no answer deleted it: the goal is met.
+                logger.info("%s %s: gone after a retry; treated as done", endpoint.method, call.url)
+                return None
+            return _Failure(exc, retryable=False, status=status)
+        except APIError as exc:
+            retryable, delay = self._classify(exc, endpoint)
+            call.may_have_acted = call.may_have_acted or (retryable and delay is None)
+            return _Failure(exc, retryable, delay, status)
+        except ResponseDecodeError as exc:
+            # A 2xx that cannot be read: the server acted; repeating is safe only for
+            # an idempotent route.
+            return self._lost(call, exc, retryable=endpoint.idempotent, status=status)
+
+    @staticmethod
+    def _lost(
+        call: _Call, error: ModelsLabError, *, retryable: bool, status: int | None = None
+    ) -> _Failure:
+        """An attempt that got no usable answer: the server may have acted on it."""
+        call.may_have_acted = True
+        call.lost = call.lost or error
+        return _Failure(error, retryable, None, status)
 
     def _classify(self, error: APIError, endpoint: Endpoint[Any]) -> tuple[bool, float | None]:
         """(retryable, server-given delay) for an error answer."""
         if isinstance(error, RateLimitError):
-            return True, error.retry_after if error.retry_after is not None else None
+            return True, error.retry_after
         if error.status_code == 503 and error.response is not None:
             retry_after = parse_retry_after(error.response.headers)
             if retry_after is not None:
@@ -636,43 +628,47 @@ class AsyncModelsLab(AsyncResources):
             return endpoint.idempotent, None
         return False, None
 
-    def _retry_wait(
-        self,
-        error: Exception,
-        retryable: bool,
-        delay: float | None,
-        attempt: int,
-        started: float,
-    ) -> float | None:
+    def _retry_wait(self, failure: _Failure, call: _Call) -> float | None:
         """Seconds to wait before the next attempt, or None to give up now."""
         policy = self._retry
-        if not retryable or attempt > policy.max_retries:
+        if not failure.retryable or call.attempt > policy.max_retries:
             return None
+        delay = failure.delay
         if delay is not None and delay > policy.max_retry_after:
             return None  # raised at once; RateLimitError.retry_after says how long
-        wait = delay if delay is not None else policy.backoff_for(attempt)
-        if time.monotonic() - started + wait > policy.total_timeout:
+        wait = delay if delay is not None else policy.backoff_for(call.attempt)
+        if time.monotonic() - call.started + wait > policy.total_timeout:
             return None
         return wait
 
-    def _announce_retry(
-        self,
-        endpoint: Endpoint[Any],
-        url: str,
-        attempt: int,
-        wait: float,
-        error: Exception,
-        status: int | None,
-    ) -> None:
+    def _give_up(self, call: _Call, failure: _Failure) -> tuple[Exception, BaseException | None]:
+        """The error to raise, masked, and its cause."""
+        secrets = self._secrets(call)
+        error = failure.error
+        lost = call.lost
+        if lost is not None and lost is not error and call.endpoint.method != "GET":
+            # The last answer (a 5xx, a 401 for a token the first attempt revoked, ...)
+            # must not hide that an earlier attempt may have acted.
+            redact(error, secrets)
+            wrapped = APIConnectionError(
+                f"{call.endpoint.route}: an earlier attempt got no usable answer "
+                f"({lost}), so the server may have acted on it; the last "
+                f"attempt failed: {error}"
+            )
+            return redact(wrapped, secrets), error
+        return redact(error, secrets), error.__cause__
+
+    def _announce_retry(self, call: _Call, wait: float, failure: _Failure) -> None:
+        endpoint, error, status = call.endpoint, failure.error, failure.status
         reason = (
             f"status {status}" if status is not None else type(error.__cause__ or error).__name__
         )
         logger.info(
             "retrying %s %s in %.2f s (attempt %d of %d): %s",
             endpoint.method,
-            url,
+            call.url,
             wait,
-            attempt,
+            call.attempt + 1,
             self._retry.max_retries + 1,
             reason,
         )
@@ -681,56 +677,22 @@ class AsyncModelsLab(AsyncResources):
                 RetryEvent(
                     operation_id=endpoint.operation_id,
                     method=endpoint.method,
-                    url=url,
-                    attempt=attempt,
+                    url=call.url,
+                    attempt=call.attempt + 1,
                     delay=wait,
                     reason=reason,
                     status_code=status,
                 )
             )
 
-    def _secrets(self, endpoint: Endpoint[Any], body: dict[str, Any] | None) -> list[str]:
+    def _secrets(self, call: _Call) -> list[str]:
         """The secret values this request carried, to mask if the server echoes them."""
         secrets = [self._token.get_secret_value()] if self._token is not None else []
+        body = call.body
         if body:
-            secrets += [body[f] for f in endpoint.secret_fields if isinstance(body.get(f), str)]
+            fields = call.endpoint.secret_fields
+            secrets += [body[f] for f in fields if isinstance(body.get(f), str)]
         return secrets
-
-
-_SIBLING_OPTIONS: Final = frozenset(
-    {
-        "token",
-        "base_url",
-        "timeout",
-        "max_retries",
-        "default_headers",
-        "allow_insecure_http",
-        "retry_backoff",
-        "max_retry_after",
-        "total_timeout",
-        "on_retry",
-    }
-)
-
-
-def _retry_policy(
-    max_retries: int, backoff: float, max_retry_after: float, total_timeout: float
-) -> RetryPolicy:
-    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-        raise ValueError(f"max_retries must be an int >= 0, got {max_retries!r}")
-    for name, value in (
-        ("retry_backoff", backoff),
-        ("max_retry_after", max_retry_after),
-        ("total_timeout", total_timeout),
-    ):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise ValueError(f"{name} must be a number >= 0, got {value!r}")
-    return RetryPolicy(
-        max_retries=max_retries,
-        backoff=float(backoff),
-        max_retry_after=float(max_retry_after),
-        total_timeout=float(total_timeout),
-    )
 
 
 def _connection_error(exc: httpx.TransportError, endpoint: Endpoint[Any]) -> APIConnectionError:
@@ -738,16 +700,10 @@ def _connection_error(exc: httpx.TransportError, endpoint: Endpoint[Any]) -> API
     # hold no header or body, so they are safe to show.
     detail = " ".join(str(exc).split())[:200]
     what = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
-    if isinstance(exc, httpx.TimeoutException):
-        error: APIConnectionError = APITimeoutError(
-            f"{endpoint.route} timed out ({what}); the server "
-            + ("never saw the request" if isinstance(exc, NOT_SENT) else "may have acted on it")
-        )
-    else:
-        error = APIConnectionError(
-            f"{endpoint.route} failed without an answer ({what}); the server "
-            + ("never saw the request" if isinstance(exc, NOT_SENT) else "may have acted on it")
-        )
+    server = "never saw the request" if isinstance(exc, NOT_SENT) else "may have acted on it"
+    cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+    verb = "timed out" if cls is APITimeoutError else "failed without an answer"
+    error = cls(f"{endpoint.route} {verb} ({what}); the server {server}")
     error.__cause__ = exc
     return error
 
@@ -762,12 +718,3 @@ def _certificate_failed(exc: BaseException) -> bool:
             return True
         seen = seen.__cause__ or seen.__context__
     return False
-
-
-def _log_answer(
-    endpoint: Endpoint[Any], url: str, status: int, sent_at: float, attempt: int
-) -> None:
-    elapsed_ms = (time.monotonic() - sent_at) * 1000
-    logger.debug(
-        "%s %s -> %d in %.1f ms (attempt %d)", endpoint.method, url, status, elapsed_ms, attempt
-    )

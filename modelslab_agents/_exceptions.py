@@ -17,6 +17,7 @@ Every exception the SDK raises on purpose derives from :class:`ModelsLabError`::
     ├── APIConnectionError          the request may not have reached the server
     │   └── APITimeoutError
     ├── ResponseDecodeError         the server answered something unreadable
+    │   └── ResponseTooLargeError   an answer larger than the client's max_response_bytes
     ├── MissingTokenError           an authenticated route was called without a token
     ├── InsecureTransportError      a token would travel over plain http (also a ValueError)
     └── BatchError                  raised by ``BatchResult.raise_for_errors()``
@@ -52,6 +53,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseDecodeError",
+    "ResponseTooLargeError",
     "ServerError",
     "ValidationError",
 ]
@@ -224,6 +226,14 @@ class ResponseDecodeError(ModelsLabError):
 
 def _rebuild_decode_error(message: str, status_code: int | None) -> ResponseDecodeError:
     return ResponseDecodeError(message, status_code=status_code)
+
+
+class ResponseTooLargeError(ResponseDecodeError):
+    """Raised when an answer, decoded, is larger than the client's ``max_response_bytes``:
+    the SDK stops reading at the limit and closes the connection."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (str(self),), {"status_code": self.status_code})
 
 
 class MissingTokenError(ModelsLabError):

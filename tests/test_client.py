@@ -3,6 +3,17 @@ siblings that share one pool, closing, headers and timeouts."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime
+import functools
+import re
+import socket
+import threading
+import tracemalloc
+import zlib
+from collections.abc import Callable, Iterator
+from typing import Any
+
 import httpx
 import pytest
 import respx
@@ -10,13 +21,19 @@ from conftest import BASE_URL, TOKEN, make_client, ok, transport_for
 
 import modelslab_agents
 from modelslab_agents import (
+    APIConnectionError,
     AsyncModelsLab,
     InsecureTransportError,
     MissingTokenError,
     ModelsLabError,
+    NotFoundError,
+    ResponseDecodeError,
+    ResponseTooLargeError,
     Secret,
 )
 from modelslab_agents._client import DEFAULT_BASE_URL
+from modelslab_agents._options import DEFAULT_MAX_RESPONSE_BYTES
+from modelslab_agents.testing import FakeControlPlane
 
 PROFILE = {"id": 1, "name": "Ada"}
 
@@ -181,8 +198,7 @@ async def test_siblings_share_one_pool() -> None:
     sibling = client.with_options(timeout=5, max_retries=0)
     await client.profile.get()
     await sibling.profile.get()
-    assert sibling._pool is client._pool
-    assert sibling._pool.http is client._pool.http
+    assert len(transport.requests) == 2  # both through the one transport
     await client.aclose()
     assert transport.closed == 1  # one pool: closed once
 
@@ -402,16 +418,347 @@ async def test_a_users_http_client_keeps_its_event_hooks_and_headers() -> None:
     await http.aclose()
 
 
+@contextlib.contextmanager
+def _recording_proxy() -> Iterator[tuple[str, list[bytes]]]:
+    """A loopback "proxy" that records the first line of one request, then hangs up."""
+    lines: list[bytes] = []
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(10)
+
+    def serve() -> None:
+        with contextlib.suppress(OSError):
+            conn, _ = server.accept()
+            with conn, conn.makefile("rb") as incoming:
+                lines.append(incoming.readline().strip())
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.getsockname()[1]}", lines
+    finally:
+        server.close()
+        thread.join(10)
+
+
 @pytest.mark.anyio
 async def test_a_proxy_from_the_environment_is_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
-    # A mounted proxy means requests must take httpx's public path, which routes them;
-    # without one, the SDK's own pool sends straight to its transport.
-    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")
-    async with AsyncModelsLab(TOKEN, base_url=BASE_URL) as client:
-        http = client._pool.client()
-        assert client._pool.direct is None
-        assert http._mounts  # httpx routes this client's requests through the proxy
-    monkeypatch.delenv("HTTPS_PROXY")
-    async with AsyncModelsLab(TOKEN, base_url=BASE_URL) as client:
-        client._pool.client()
-        assert client._pool.direct is not None
+    with _recording_proxy() as (proxy, lines):
+        monkeypatch.setenv("HTTPS_PROXY", proxy)
+        async with AsyncModelsLab(TOKEN, base_url=BASE_URL, max_retries=0) as client:
+            with pytest.raises(APIConnectionError):
+                await client.profile.get()
+    assert lines == [b"CONNECT api.test:443 HTTP/1.1"]  # TLS end to end, through the proxy
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("variable", ["HTTP_PROXY", "ALL_PROXY", "http_proxy"])
+async def test_a_loopback_base_url_never_goes_through_a_proxy(
+    monkeypatch: pytest.MonkeyPatch, variable: str
+) -> None:
+    # Over plain http the proxy would see the bearer token in clear.
+    fake = FakeControlPlane()
+    fake.create_account("ada@example.com", "correct horse battery")
+    token = fake.issue_token("ada@example.com")
+    monkeypatch.setenv(variable, "http://proxy.example:3128")
+    with fake.serve() as base_url:
+        async with AsyncModelsLab(token, base_url=base_url, max_retries=0) as client:
+            assert (await client.profile.get()).email == "ada@example.com"
+
+
+# -- what users get from httpx -------------------------------------------------------------
+
+
+@pytest.mark.anyio
+async def test_errors_carry_httpxs_own_response_and_request_objects() -> None:
+    fake = FakeControlPlane()
+    fake.create_account("ada@example.com", "correct horse battery")
+    token = fake.issue_token("ada@example.com")
+    with fake.serve() as base_url:
+        async with AsyncModelsLab(token, base_url=base_url, max_retries=0) as client:
+            with pytest.raises(NotFoundError) as caught:
+                await client.api_keys.get(424242)
+    response = caught.value.response
+    assert response is not None
+    assert isinstance(response.elapsed, datetime.timedelta)
+    assert response.request.url == f"{base_url}/api-keys/424242"
+    assert response.json()["error"]["code"] == "not_found"
+
+
+@pytest.mark.anyio
+async def test_a_connection_error_keeps_httpxs_request() -> None:
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/api/agents/v1"
+    async with AsyncModelsLab(TOKEN, base_url=url, max_retries=0) as client:
+        with pytest.raises(APIConnectionError) as caught:
+            await client.profile.get()
+    cause = caught.value.__cause__
+    assert isinstance(cause, httpx.ConnectError)
+    assert cause.request.url == f"{url}/me"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+# -- answers are bounded in size -----------------------------------------------------------
+
+MiB = 1024 * 1024
+CAP = DEFAULT_MAX_RESPONSE_BYTES
+HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+
+
+def _huge_body(conn: socket.socket) -> None:
+    conn.sendall(HEAD + b"Content-Length: %d\r\n\r\n" % (300 * MiB) + b'{"data": "')
+    piece = b"x" * MiB
+    for _ in range(300):
+        conn.sendall(piece)
+
+
+def _gzip_bomb(conn: socket.socket) -> None:
+    body = _bomb()
+    conn.sendall(HEAD + b"Content-Encoding: gzip\r\nContent-Length: %d\r\n\r\n" % len(body))
+    conn.sendall(body)
+
+
+def _endless_chunks(conn: socket.socket) -> None:
+    conn.sendall(HEAD + b"Transfer-Encoding: chunked\r\n\r\n")
+    chunk = b"%x\r\n%s\r\n" % (64 * 1024, b" " * 64 * 1024)
+    while True:
+        conn.sendall(chunk)
+
+
+@functools.cache
+def _bomb() -> bytes:
+    """64 MiB of JSON whitespace, gzipped (about 64 KiB): 16 times the cap."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: the gzip container
+    blank = b" " * MiB
+    return b"".join(packer.compress(blank) for _ in range(64)) + packer.flush()
+
+
+@contextlib.contextmanager
+def _hostile_server(answer: Callable[[socket.socket], None]) -> Iterator[str]:
+    """A loopback server answering every connection with ``answer``."""
+    server = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def serve() -> None:
+        server.settimeout(0.05)
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            with conn, contextlib.suppress(OSError):
+                conn.makefile("rb").readline()  # the request line is enough
+                answer(conn)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.getsockname()[1]}/api/agents/v1"
+    finally:
+        stop.set()
+        thread.join(30)
+        server.close()
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    "answer", [_huge_body, _gzip_bomb, _endless_chunks], ids=["300MiB", "gzip-bomb", "endless"]
+)
+async def test_a_hostile_answer_is_cut_at_the_cap_with_bounded_memory(
+    answer: Callable[[socket.socket], None],
+) -> None:
+    if answer is _gzip_bomb:
+        _bomb()  # built before measuring
+    with _hostile_server(answer) as base_url:
+        async with AsyncModelsLab(TOKEN, base_url=base_url, max_retries=0) as client:
+            tracemalloc.start()
+            try:
+                with pytest.raises(ResponseTooLargeError) as caught:
+                    await client.profile.get()
+                peak = tracemalloc.get_traced_memory()[1]
+            finally:
+                tracemalloc.stop()
+    assert isinstance(caught.value, ResponseDecodeError)
+    assert f"max_response_bytes ({CAP} bytes)" in str(caught.value)
+    assert peak < CAP + 6 * MiB, f"peak {peak / MiB:.1f} MiB"
+
+
+@pytest.mark.anyio
+async def test_the_answer_cap_is_configurable_and_siblings_inherit_it(
+    router: respx.MockRouter,
+) -> None:
+    router.get("/me").mock(return_value=ok({"id": 1, "name": "x" * 2000}))
+    async with make_client(router, max_response_bytes=1000) as client:
+        with pytest.raises(ResponseTooLargeError, match=r"max_response_bytes \(1000 bytes\)"):
+            await client.profile.get()
+        with pytest.raises(ResponseTooLargeError):
+            await client.with_token("2|other").profile.get()
+        assert (await client.with_options(max_response_bytes=10_000).profile.get()).id == 1
+    assert len(router.calls) == 3  # never retried
+
+
+@pytest.mark.parametrize("value", [0, -1, 1.5, True, "big"])
+def test_the_answer_cap_must_be_a_positive_int(value: object) -> None:
+    with pytest.raises(ValueError, match="max_response_bytes"):
+        AsyncModelsLab(max_response_bytes=value)  # type: ignore[arg-type]
+
+
+# -- finite timeouts -----------------------------------------------------------------------
+
+INF, NAN = float("inf"), float("nan")
+
+
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [
+        ({"timeout": INF}, "timeout"),
+        ({"timeout": NAN}, "timeout"),
+        ({"timeout": httpx.Timeout(INF)}, "timeout.connect"),
+        ({"timeout": httpx.Timeout(5.0, read=NAN)}, "timeout.read"),
+        ({"timeout": httpx.Timeout(5.0, pool=-1.0)}, "timeout.pool"),
+        ({"total_timeout": INF}, "total_timeout"),
+        ({"total_timeout": NAN}, "total_timeout"),
+        ({"total_timeout": -1}, "total_timeout"),
+        ({"retry_backoff": INF}, "retry_backoff"),
+        ({"max_retry_after": NAN}, "max_retry_after"),
+        ({"max_retry_after": -5}, "max_retry_after"),
+    ],
+)
+def test_timeouts_that_are_not_finite_are_refused_at_construction(
+    options: dict[str, Any], named: str
+) -> None:
+    with pytest.raises(ValueError, match=re.escape(named)):
+        AsyncModelsLab(**options)
+    with pytest.raises(ValueError, match=re.escape(named)):
+        AsyncModelsLab().with_options(**options)
+
+
+# -- options shared by both constructors and with_options ----------------------------------
+
+
+@pytest.mark.anyio
+async def test_with_options_allow_insecure_http_keeps_the_base_url(
+    router: respx.MockRouter,
+) -> None:
+    router.get("/me").mock(return_value=ok(PROFILE))
+    async with make_client(router) as client:
+        sibling = client.with_options(allow_insecure_http=True)
+        assert sibling.base_url == BASE_URL
+        await sibling.profile.get()
+        assert client.with_options(max_retries=0).base_url == BASE_URL
+
+
+def test_both_constructors_and_with_options_take_the_same_options() -> None:
+    from modelslab_agents import ModelsLab
+    from modelslab_agents._options import ClientOptions, SiblingOptions
+
+    shared = set(ClientOptions.__optional_keys__) - {"transport", "http_client"}
+    assert set(SiblingOptions.__optional_keys__) == shared | {"token"}
+    options = {"timeout": 7.0, "max_retries": 1, "max_response_bytes": 1234}
+    for cls in (AsyncModelsLab, ModelsLab):
+        with pytest.raises(TypeError, match="colour"):
+            cls(colour="blue")  # type: ignore[call-arg]
+        client = cls(TOKEN, **options)  # type: ignore[arg-type]
+        assert client.with_options(base_url="https://other.test").base_url == "https://other.test"
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"X-Trace": "line\r\nX-Injected: 1"},
+        {"X-Trace": "tab\x00nul"},
+        {"X-Trace": "caf\u00e9-secret"},
+        {"X-Trace": " padded-secret "},
+        {"Bad Name": "value-secret"},
+        {"X-Trace": 5},
+    ],
+    ids=["crlf", "nul", "non-ascii", "padded", "bad-name", "not-a-str"],
+)
+def test_default_headers_that_cannot_be_sent_are_refused_without_echoing_them(
+    headers: dict[str, Any],
+) -> None:
+    with pytest.raises((ValueError, TypeError)) as caught:
+        AsyncModelsLab(default_headers=headers)
+    value = next(iter(headers.values()))
+    assert not isinstance(value, str) or value.strip() not in str(caught.value)
+    with pytest.raises((ValueError, TypeError)):
+        AsyncModelsLab().with_options(default_headers=headers)
+
+
+# -- an error before any byte was sent ------------------------------------------------------
+
+
+@pytest.mark.anyio
+async def test_a_request_h11_refuses_is_not_retried_nor_said_to_have_reached_the_server() -> None:
+    fake = FakeControlPlane()
+    fake.create_account("ada@example.com", "correct horse battery")
+    token = fake.issue_token("ada@example.com")
+    retries: list[object] = []
+    with fake.serve() as base_url:
+        # A user's client whose own header h11 will not write.
+        http = httpx.AsyncClient(headers={"X-Bad": "nul\x00here"})
+        async with AsyncModelsLab(
+            token, base_url=base_url, http_client=http, on_retry=retries.append
+        ) as client:
+            with pytest.raises(APIConnectionError) as caught:
+                await client.profile.get()
+        await http.aclose()
+    assert retries == []
+    assert "never saw" in str(caught.value)
+    assert "may have acted" not in str(caught.value)
+    assert "nul" not in str(caught.value)
+    assert fake.requests == []
+
+
+# -- the aiohttp transport -----------------------------------------------------------------
+
+
+@pytest.fixture
+def aiohttp_transport() -> Callable[[], httpx.AsyncBaseTransport]:
+    module = pytest.importorskip("httpx_aiohttp")
+    transport: Callable[[], httpx.AsyncBaseTransport] = module.AiohttpTransport
+    return transport
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("anyio_backend", ["asyncio"])  # aiohttp runs on asyncio only
+async def test_the_aiohttp_transport_serves_the_async_client(
+    aiohttp_transport: Callable[[], httpx.AsyncBaseTransport],
+) -> None:
+    fake = FakeControlPlane()
+    fake.create_account("ada@example.com", "correct horse battery")
+    token = fake.issue_token("ada@example.com")
+    with fake.serve() as base_url:
+        async with AsyncModelsLab(token, base_url=base_url, transport=aiohttp_transport()) as c:
+            created = await c.api_keys.create("fast")
+            assert (await c.api_keys.get(created.id)).name == "fast"
+            assert (await c.map(c.api_keys.get, [created.id] * 20)).ok
+            with pytest.raises(NotFoundError) as caught:
+                await c.api_keys.get(424242)
+    assert caught.value.response is not None
+    assert caught.value.response.request.url == f"{base_url}/api-keys/424242"
+
+
+def test_the_aiohttp_transport_serves_the_blocking_client(
+    aiohttp_transport: Callable[[], httpx.AsyncBaseTransport],
+) -> None:
+    from modelslab_agents import ModelsLab
+
+    fake = FakeControlPlane()
+    fake.create_account("ada@example.com", "correct horse battery")
+    token = fake.issue_token("ada@example.com")
+    with (
+        fake.serve() as base_url,
+        ModelsLab(token, base_url=base_url, transport=aiohttp_transport()) as client,
+    ):
+        created = client.api_keys.create("fast")
+        assert client.api_keys.get(created.id).name == "fast"
+        assert client.map(client.api_keys.get, [created.id] * 20).ok
+        assert [k.name for k in client.api_keys.list()] == ["fast"]

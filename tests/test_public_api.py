@@ -42,6 +42,7 @@ EXPECTED = {
     "APIConnectionError",
     "APITimeoutError",
     "ResponseDecodeError",
+    "ResponseTooLargeError",
     "MissingTokenError",
     "InsecureTransportError",
     "BatchError",

@@ -1,5 +1,5 @@
-"""The blocking client: one event loop per client family, run by the calling thread
-while one thread uses it, and by a loop thread of its own once several do.
+"""The blocking client: one event loop thread (an anyio portal) per client family,
+started on the first call.
 
 Covers use inside a running event loop, many threads on one client, Ctrl-C
 cancelling the request in flight, ``os.fork()``, releasing the thread and sockets
@@ -13,7 +13,6 @@ import asyncio
 import contextvars
 import functools
 import gc
-import inspect
 import logging
 import os
 import signal
@@ -44,7 +43,6 @@ from modelslab_agents import (
     ServerError,
     ValidationError,
 )
-from modelslab_agents._sync import _Call
 from modelslab_agents.testing import FakeControlPlane
 
 Handler = Callable[[httpx.Request], Awaitable[httpx.Response]]
@@ -83,21 +81,17 @@ def no_earlier_loops() -> Iterator[None]:
     _EARLIER.clear()
 
 
-def use_loop_thread(client: ModelsLab) -> None:
-    """Move the client's loop to its loop thread for good (as a second thread would)."""
-    client.map(client.api_keys.get, [], on_progress=lambda done, total: None)
-    assert len(loop_threads()) == 1
+class ClosingTransport(httpx.AsyncBaseTransport):
+    """Answers like ``echo`` and counts how often it was closed."""
 
+    def __init__(self) -> None:
+        self.closed = 0
 
-MODES = pytest.mark.parametrize(
-    "mode", ["caller", "loop-thread"], ids=["loop-in-caller", "loop-in-its-thread"]
-)
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await echo(request)
 
-
-def in_mode(client: ModelsLab, mode: str) -> ModelsLab:
-    if mode == "loop-thread":
-        use_loop_thread(client)
-    return client
+    async def aclose(self) -> None:
+        self.closed += 1
 
 
 def open_fds() -> int:
@@ -326,8 +320,7 @@ def test_sixteen_threads_share_one_client() -> None:
     assert len(loops) == 1  # one event loop (and pool) served all 1,600 calls
 
 
-@MODES
-def test_a_blocking_call_from_inside_the_clients_loop_fails_clearly(mode: str) -> None:
+def test_a_blocking_call_from_inside_the_clients_loop_fails_clearly() -> None:
     attempts = 0
 
     async def flaky(request: httpx.Request) -> httpx.Response:
@@ -335,7 +328,7 @@ def test_a_blocking_call_from_inside_the_clients_loop_fails_clearly(mode: str) -
         attempts += 1
         return fail(503, None, "busy") if attempts == 1 else await echo(request)
 
-    with in_mode(client_on(flaky), mode) as owner:
+    with client_on(flaky) as owner:
         # on_retry hooks run on the loop; a blocking call there would deadlock.
         client = owner.with_options(on_retry=lambda event: owner.api_keys.get(1))
         with pytest.raises(RuntimeError, match="own event loop"):
@@ -383,12 +376,11 @@ class StallOnFirst(Stall):
         return await echo(request)
 
 
-@MODES
 def test_ctrl_c_cancels_the_request_in_flight(
-    interrupt_main: Callable[[threading.Event], None], mode: str
+    interrupt_main: Callable[[threading.Event], None],
 ) -> None:
     handler = StallOnFirst()
-    with in_mode(client_on(handler), mode) as client:
+    with client_on(handler) as client:
         interrupt_main(handler.all_arrived)
         with pytest.raises(KeyboardInterrupt):
             client.api_keys.get(1)
@@ -422,28 +414,20 @@ def test_ctrl_c_during_map_cancels_every_request_in_flight(
 # -- closing -------------------------------------------------------------------------------
 
 
-def test_a_client_used_from_one_thread_starts_no_thread() -> None:
-    before = threading.active_count()
-    with client_on(echo) as client:
+def test_one_loop_thread_serves_every_caller_and_starts_on_first_use() -> None:
+    client = client_on(echo)
+    assert loop_threads() == []  # nothing starts until the first call
+    with client:
         for key in range(1, 6):
             assert client.api_keys.get(key).id == key
         assert client.map(client.api_keys.get, [6, 7]).ok
-        assert threading.active_count() == before  # the caller ran the loop itself
-    assert threading.active_count() <= before
-
-
-def test_a_call_from_a_running_loop_moves_the_loop_to_its_thread() -> None:
-    with client_on(echo) as client:
-        client.api_keys.get(1)
-        assert loop_threads() == []
 
         async def notebook_cell() -> int:
-            return client.api_keys.get(2).id  # this thread already runs a loop
+            return client.api_keys.get(8).id  # this thread already runs a loop
 
-        assert asyncio.run(notebook_cell()) == 2
+        assert asyncio.run(notebook_cell()) == 8
         assert len(loop_threads()) == 1
-        assert client.api_keys.get(3).id == 3  # and stays there
-        assert len(loop_threads()) == 1
+    assert loop_threads() == []
 
 
 def test_a_custom_sigint_handler_in_the_main_thread_is_left_alone() -> None:
@@ -458,21 +442,18 @@ def test_a_custom_sigint_handler_in_the_main_thread_is_left_alone() -> None:
         with client_on(echo) as client:
             assert client.api_keys.get(1).id == 1
             assert signal.getsignal(signal.SIGINT) is custom
-            assert len(loop_threads()) == 1  # the loop ran elsewhere, not under it
     finally:
         signal.signal(signal.SIGINT, previous)
 
 
-@MODES
-def test_close_stops_the_loop_and_is_idempotent(mode: str) -> None:
+def test_close_stops_the_loop_and_is_idempotent() -> None:
     before = threading.active_count()
-    client = client_on(echo)
-    assert loop_threads() == []  # nothing starts until the first call
-    in_mode(client, mode)
+    transport = ClosingTransport()
+    client = ModelsLab(TOKEN, base_url=BASE_URL, transport=transport)
     client.api_keys.get(1)
     client.close()
     assert client.is_closed
-    assert client._runtime.engine.finished.is_set()  # loop closed, pool closed
+    assert transport.closed == 1  # the pool was closed, on the loop
     assert loop_threads() == []
     assert threading.active_count() <= before
     client.close()  # twice is fine
@@ -480,12 +461,12 @@ def test_close_stops_the_loop_and_is_idempotent(mode: str) -> None:
         client.api_keys.get(1)
 
 
-@MODES
-def test_leaving_with_closes_the_client(mode: str) -> None:
-    with in_mode(client_on(echo), mode) as client:
+def test_leaving_with_closes_the_client() -> None:
+    transport = ClosingTransport()
+    with ModelsLab(TOKEN, base_url=BASE_URL, transport=transport) as client:
         client.api_keys.get(1)
     assert client.is_closed
-    assert client._runtime.engine.finished.is_set()
+    assert transport.closed == 1
     assert loop_threads() == []
 
 
@@ -510,7 +491,8 @@ def test_closing_from_inside_another_event_loop_still_closes_the_sockets(
             client.close()  # this thread runs another loop: the closing happens elsewhere
 
         run(close)
-        assert client._runtime.engine.finished.is_set()
+        assert client.is_closed
+        assert loop_threads() == []
         assert settle(lambda: open_fds() <= fds), f"{open_fds() - fds} fds left open"
     assert [r.getMessage() for r in caplog.records if "failed" in r.getMessage()] == []
 
@@ -531,30 +513,25 @@ def test_closing_a_sibling_leaves_the_pool_open_and_closing_the_owner_closes_all
 def test_a_client_used_in_one_expression_is_not_closed_under_the_call() -> None:
     assert client_on(echo).api_keys.get(6).id == 6
     keys = client_on(echo).api_keys  # the resource keeps its client family alive
-    engine = keys._runner.engine  # type: ignore[attr-defined]
     gc.collect()
     assert keys.get(7).id == 7
-    assert not engine.closed
+    assert len(loop_threads()) == 1
     del keys
-    assert engine.finished.is_set()  # closed as soon as it was dropped
+    assert loop_threads() == []  # closed as soon as it was dropped
 
 
 def test_a_sibling_keeps_the_family_alive_after_the_owner_is_dropped() -> None:
     sibling = client_on(echo).with_token("2|another-token")
-    engine = sibling._runtime.engine
     gc.collect()
     assert sibling.api_keys.get(9).id == 9
     assert not sibling.is_closed
     del sibling
-    assert engine.finished.is_set()
+    assert loop_threads() == []
 
 
-@MODES
-def test_closing_while_other_threads_wait_fails_their_calls_instead_of_hanging(
-    mode: str,
-) -> None:
+def test_closing_while_other_threads_wait_fails_their_calls_instead_of_hanging() -> None:
     handler = Stall(expected=3)
-    client = in_mode(client_on(handler), mode)
+    client = client_on(handler)
     errors: list[BaseException] = []
 
     def call(n: int) -> None:
@@ -576,18 +553,40 @@ def test_closing_while_other_threads_wait_fails_their_calls_instead_of_hanging(
     assert handler.cancelled == 3
 
 
-def test_a_call_whose_loop_closed_before_running_it_fails_instead_of_hanging() -> None:
-    # The narrow race of a call handed to a loop that closes before running it.
-    async def never_run() -> None:
-        raise AssertionError("must not run")
+def _race_close(client: ModelsLab, callers: int) -> list[str]:
+    """Close ``client`` while ``callers`` threads call it; what each one got."""
+    outcomes: list[str] = []
+    go = threading.Barrier(callers + 1)
 
-    loop = asyncio.new_event_loop()
-    loop.close()
-    coro = never_run()
-    call = _Call(coro, None)
-    with pytest.raises(RuntimeError, match="closed while this call was in flight"):
-        call.wait(loop)
-    assert inspect.getcoroutinestate(coro) == inspect.CORO_CLOSED  # no "never awaited"
+    def call() -> None:
+        go.wait()
+        for _ in range(20):
+            try:
+                client.api_keys.get(2)
+            except RuntimeError as exc:
+                outcomes.append("closed" if "closed" in str(exc) else repr(exc))
+                return
+        outcomes.append("done")
+
+    threads = [threading.Thread(target=call) for _ in range(callers)]
+    for thread in threads:
+        thread.start()
+    go.wait()
+    client.close()
+    for thread in threads:
+        thread.join(20)
+    assert not any(thread.is_alive() for thread in threads)
+    return outcomes
+
+
+def test_calls_racing_close_fail_or_succeed_and_never_hang() -> None:
+    for _ in range(20):
+        client = client_on(echo)
+        client.api_keys.get(1)  # the loop thread runs
+        outcomes = _race_close(client, 4)
+        assert len(outcomes) == 4
+        assert set(outcomes) <= {"closed", "done"}
+    assert loop_threads() == []
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="counts /proc/self/fd")
@@ -664,8 +663,6 @@ FORGOTTEN_AT_EXIT = """
     fds = len(os.listdir("/proc/self/fd"))
     weakref.finalize(witness, check, fds)
     client = ModelsLab(sys.argv[2], base_url=sys.argv[1])
-    if sys.argv[3] == "loop-thread":
-        client.map(client.api_keys.get, [], on_progress=lambda done, total: None)
     client.profile.get()
     print("open:", len(os.listdir("/proc/self/fd")) - fds > 0)
     # no close(): the interpreter exits with the client alive
@@ -673,12 +670,11 @@ FORGOTTEN_AT_EXIT = """
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="counts /proc/self/fd")
-@MODES
 def test_a_forgotten_client_is_closed_at_interpreter_exit(
-    fake: FakeControlPlane, token: str, mode: str
+    fake: FakeControlPlane, token: str
 ) -> None:
     with fake.serve() as base_url:
-        done = run_script(FORGOTTEN_AT_EXIT, base_url, token, mode)
+        done = run_script(FORGOTTEN_AT_EXIT, base_url, token)
     assert done.returncode == 0, done.stderr
     assert "open: True" in done.stdout
     assert "loop threads at exit: 0" in done.stdout
@@ -860,21 +856,21 @@ def test_map_of_blocking_calls_in_threads_goes_through_the_same_loop() -> None:
     assert handler.most == 4
 
 
-def test_map_reports_progress_in_the_calling_thread() -> None:
-    seen: list[tuple[int, int, bool]] = []
-    main = threading.get_ident()
+def test_map_reports_progress_and_a_blocking_call_from_it_fails_clearly() -> None:
+    seen: list[tuple[int, int]] = []
     with client_on(echo) as client:
+        results = client.map(
+            client.api_keys.get, range(1, 31), on_progress=lambda d, t: seen.append((d, t))
+        )
+        assert results.ok
+        assert seen == [(done, 30) for done in range(1, 31)]
 
         def report(done: int, total: int) -> None:
-            seen.append((done, total, threading.get_ident() == main))
-            client.api_keys.get(99)  # blocking calls are fine here: not the loop thread
+            client.api_keys.get(99)  # on the client's own loop thread: would deadlock
 
-        results = client.map(client.api_keys.get, range(1, 31), on_progress=report)
-    assert results.ok
-    assert seen[-1] == (30, 30, True)
-    assert all(on_main for _, _, on_main in seen)
-    dones = [done for done, _, _ in seen]
-    assert dones == sorted(set(dones))  # increasing; reports that piled up were merged
+        with pytest.raises(RuntimeError, match="own event loop"):
+            client.map(client.api_keys.get, range(1, 31), on_progress=report)
+        assert client.api_keys.get(3).id == 3  # the loop is still healthy
 
 
 def test_a_failing_progress_callback_cancels_the_batch_and_propagates() -> None:
@@ -890,13 +886,12 @@ def test_a_failing_progress_callback_cancels_the_batch_and_propagates() -> None:
 
     def report(done: int, total: int) -> None:
         if done == 3:
-            assert handler.all_arrived.wait(10)
             raise LookupError("stop here")
 
     with client_on(handler) as client, pytest.raises(LookupError, match="stop here"):
         client.map(client.api_keys.get, range(1, 21), concurrency=2, on_progress=report)
-    assert handler.arrived == 2  # items 4 and 5 were held, nothing after them started
-    assert handler.cancelled == 2
+    assert handler.arrived <= 2  # nothing after the items in flight started
+    assert handler.cancelled == handler.arrived
 
 
 def test_map_timeout_returns_every_outcome() -> None:
@@ -918,3 +913,106 @@ def test_map_timeout_returns_every_outcome() -> None:
         True,
     ]
     assert handler.cancelled == 2
+
+
+# -- a batch stops when told, whatever it maps ----------------------------------------------
+
+
+class Blocked:
+    """A plain callable that blocks its worker thread until released (at most 30 s)."""
+
+    def __init__(self, expected: int) -> None:
+        self.expected = expected
+        self.started = 0
+        self.all_started = threading.Event()
+        self.release = threading.Event()
+        self.finished: list[int] = []
+        self._lock = threading.Lock()
+
+    def __call__(self, n: int) -> int:
+        with self._lock:
+            self.started += 1
+            if self.started == self.expected:
+                self.all_started.set()
+        self.release.wait(30)
+        self.finished.append(n)
+        return n
+
+
+def test_map_over_a_plain_callable_returns_at_its_deadline() -> None:
+    work = Blocked(expected=2)
+    with client_on(echo) as client:
+        results = client.map(work, range(4), concurrency=2, timeout=0.5)
+        assert work.finished == []  # returned while the threads were still blocked
+        work.release.set()
+    assert [o.ok for o in results] == [False] * 4
+    assert all(isinstance(o.error, APITimeoutError) for o in results)
+
+
+def test_ctrl_c_during_a_map_over_a_plain_callable_returns_at_once(
+    interrupt_main: Callable[[threading.Event], None],
+) -> None:
+    work = Blocked(expected=2)
+    with client_on(echo) as client:
+        interrupt_main(work.all_started)
+        with pytest.raises(KeyboardInterrupt):
+            client.map(work, range(4), concurrency=2)
+        assert work.finished == []
+        work.release.set()
+        assert client.api_keys.get(1).id == 1
+
+
+def test_map_of_another_clients_method_cancels_its_requests_at_the_deadline() -> None:
+    handler = Stall(expected=2)
+    with client_on(echo) as mine, client_on(handler) as other:
+        results = mine.map(other.api_keys.get, range(1, 5), concurrency=2, timeout=1)
+        assert handler.cancelled == handler.arrived  # cancelled in flight, not left running
+    assert all(isinstance(o.error, APITimeoutError) for o in results)
+
+
+def test_ctrl_c_during_a_map_of_another_clients_method_cancels_its_requests(
+    interrupt_main: Callable[[threading.Event], None],
+) -> None:
+    handler = Stall(expected=2)
+    with client_on(echo) as mine, client_on(handler) as other:
+        interrupt_main(handler.all_arrived)
+        with pytest.raises(KeyboardInterrupt):
+            mine.map(other.api_keys.get, range(1, 5), concurrency=2)
+        assert handler.cancelled == 2
+
+
+STALLED_DNS = """
+    import socket, sys, threading, time
+    from modelslab_agents import ModelsLab
+
+    entered = threading.Event()
+
+    def stalled(*args, **kwargs):
+        entered.set()
+        time.sleep(600)  # a resolver that never answers
+        raise socket.gaierror("stalled")
+
+    socket.getaddrinfo = stalled
+    client = ModelsLab("1|tok", base_url="https://api.stalled.test", max_retries=0)
+    errors = []
+
+    def call():
+        try:
+            client.profile.get()
+        except Exception as exc:
+            errors.append(type(exc).__name__)
+
+    caller = threading.Thread(target=call)
+    caller.start()
+    assert entered.wait(30)
+    client.close()
+    caller.join(30)
+    print("caller:", "alive" if caller.is_alive() else errors)
+    # the interpreter exits now, the resolver still stalled
+"""
+
+
+def test_a_stalled_dns_lookup_holds_neither_close_nor_exit() -> None:
+    done = run_script(STALLED_DNS)  # fails with TimeoutExpired if exit waits on the resolver
+    assert done.returncode == 0, done.stderr
+    assert "caller: ['RuntimeError']" in done.stdout, done.stdout + done.stderr
