@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ._codegen_mcp import render_mcp_operations
+
 PACKAGE = Path(__file__).resolve().parent
 SPEC = PACKAGE / "_spec" / "openapi.json"
 HEADER = (
@@ -788,6 +790,7 @@ def render_all(spec_path: Path | None = None) -> dict[Path, str]:
         PACKAGE / "_endpoints.py": render_endpoints(operations),
         PACKAGE / "_resources.py": render_resources(operations),
         PACKAGE / "_sync_resources.py": render_sync_resources(operations),
+        PACKAGE / "mcp" / "_operations.py": render_mcp_operations(spec, operations),
     }
 
 
@@ -803,7 +806,7 @@ def main(argv: list[str] | None = None) -> int:
         if current == text:
             continue
         if args.check:
-            stale.append(path.name)
+            stale.append(path.relative_to(PACKAGE).as_posix())
         else:
             path.write_text(text, encoding="utf-8")
             print(f"wrote {path.relative_to(PACKAGE.parent)}")

@@ -19,7 +19,13 @@ import pytest
 from modelslab_agents import _codegen
 from modelslab_agents._endpoints import ALL
 
-GENERATED = ("_models.py", "_endpoints.py", "_resources.py", "_sync_resources.py")
+GENERATED = (
+    "_models.py",
+    "_endpoints.py",
+    "_resources.py",
+    "_sync_resources.py",
+    "mcp/_operations.py",
+)
 REAL_PACKAGE = _codegen.PACKAGE
 
 
@@ -39,6 +45,7 @@ def _real_files_untouched() -> Iterator[None]:
 def copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the generated modules and the spec; the generator pointed at it."""
     (tmp_path / "_spec").mkdir()
+    (tmp_path / "mcp").mkdir()
     for name in GENERATED:
         shutil.copy(REAL_PACKAGE / name, tmp_path / name)
     shutil.copy(REAL_PACKAGE / "_spec" / "openapi.json", tmp_path / "_spec" / "openapi.json")

@@ -194,12 +194,13 @@ def _register() -> None:
     from ._auth import auth
     from ._emulator import demo, emulator
     from ._keys import keys
+    from ._mcp import mcp
     from ._profile import profile
     from ._spec import spec
     from ._teams import teams
     from ._tokens import tokens
 
-    for command in (auth, tokens, profile, keys, teams, demo, emulator, spec):
+    for command in (auth, tokens, profile, keys, teams, demo, emulator, spec, mcp):
         cli.add_command(command)
 
 

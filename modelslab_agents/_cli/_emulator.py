@@ -72,6 +72,7 @@ def emulator(
       modelslab-agents auth signup me@example.com
     """
     from modelslab_agents.testing import FakeControlPlane
+    from modelslab_agents.testing._mcp import mcp_url as emulator_mcp_url
 
     fake = FakeControlPlane(require_email_verification=require_email_verification, seed=seed)
     if not _is_loopback(host):
@@ -95,6 +96,8 @@ def emulator(
             f"Emulator serving {base_url}; Ctrl-C to stop.\n  export MODELSLAB_BASE_URL={base_url}",
             err=True,
         )
+        if (mcp_url := emulator_mcp_url(base_url)) is not None:
+            click.echo(f"  MCP (hosted tools, bearer token): {mcp_url}", err=True)
         shown = 0
         try:
             while True:

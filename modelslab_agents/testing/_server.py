@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ._asgi import AsgiApp
+from ._mcp import with_mcp
 from ._wire import API_ROOT, ConnectionDropped
 
 if TYPE_CHECKING:
@@ -61,11 +62,11 @@ def serve(app: AsgiApp, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]
     _install_log_filter()
     sock = _bind(host, port)
     config = uvicorn.Config(
-        app,
+        with_mcp(app, host),  # and /mcp/agents, with the mcp extra
         log_level="warning",
         log_config=None,
         access_log=False,
-        lifespan="off",
+        lifespan="auto",  # runs the MCP session manager
         server_header=False,
         timeout_graceful_shutdown=_GRACEFUL_SHUTDOWN,
     )
