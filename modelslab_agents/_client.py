@@ -514,17 +514,17 @@ class AsyncModelsLab(AsyncResources):
         may_have_acted = False  # an earlier attempt may have done the work
         lost: ModelsLabError | None = None  # an attempt that got no usable answer
         while True:
-            if gate:
-                held = gate.remaining(group)
-                if held > deadline - time.monotonic():
-                    raise RateLimitError(
-                        f"{endpoint.route} was not sent: the {group} rate limit is used up for "
-                        f"another {held:.1f} s, past this call's total_timeout",
-                        status_code=429,
-                        code="rate_limited",
-                        retry_after=held,
-                    )
-                await gate.wait(group)
+            held = gate.remaining(group)
+            if held > deadline - time.monotonic():
+                raise RateLimitError(
+                    f"{endpoint.route} was not sent: the {group} rate limit is used up for "
+                    f"another {held:.1f} s, past this call's total_timeout",
+                    status_code=429,
+                    code="rate_limited",
+                    retry_after=held,
+                )
+            await gate.acquire(group)
+            answer_headers = None
             sent_at = time.monotonic()
             try:
                 # total_timeout is a deadline: an answer arriving a byte at a time must
@@ -534,7 +534,11 @@ class AsyncModelsLab(AsyncResources):
                 with anyio.CancelScope(
                     deadline=anyio.current_time() + max(0.0, deadline - sent_at)
                 ) as scope:
-                    response = await pool.send(endpoint.method, url, content, headers, timeout)
+                    try:
+                        response = await pool.send(endpoint.method, url, content, headers, timeout)
+                        answer_headers = response.headers
+                    finally:
+                        gate.release(group, answer_headers, self._retry.max_retry_after)
                 if scope.cancelled_caught:
                     raise TimeoutError
             except TimeoutError:
@@ -565,8 +569,6 @@ class AsyncModelsLab(AsyncResources):
                     lost = lost or error
             else:
                 status = response.status_code
-                if response.headers.get("x-ratelimit-remaining") == "0":
-                    gate.observe(group, response.headers, self._retry.max_retry_after)
                 if logger.isEnabledFor(logging.DEBUG):
                     _log_answer(endpoint, url, status, sent_at, attempt)
                 try:
