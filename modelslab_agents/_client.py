@@ -497,10 +497,9 @@ class AsyncModelsLab(AsyncResources):
         return headers
 
     async def _wait_for_gate(self, call: _Call) -> None:
-        """Wait out a rate-limit pause of the route's group, unless it outlasts the call."""
+        """Wait until the route's group may send (see :class:`RateGate`), unless that
+        outlasts the call; the attempt then counts as in flight until released."""
         gate = self._pool.gate
-        if not gate:
-            return
         group = call.endpoint.rate_limit_group
         held = gate.remaining(group)
         if held > call.deadline - time.monotonic():
@@ -511,7 +510,7 @@ class AsyncModelsLab(AsyncResources):
                 code="rate_limited",
                 retry_after=held,
             )
-        await gate.wait(group)
+        await gate.acquire(group)
 
     async def _attempt(self, call: _Call) -> Any:
         """One attempt: the decoded answer, or a :class:`_Failure` saying whether to
@@ -525,14 +524,21 @@ class AsyncModelsLab(AsyncResources):
             with anyio.CancelScope(
                 deadline=anyio.current_time() + max(0.0, call.deadline - sent_at)
             ) as scope:
-                response = await self._pool.send(
-                    endpoint.method,
-                    call.url,
-                    call.content,
-                    call.headers,
-                    self._timeout,
-                    self._settings.max_response_bytes,
-                )
+                answer_headers = None
+                try:
+                    response = await self._pool.send(
+                        endpoint.method,
+                        call.url,
+                        call.content,
+                        call.headers,
+                        self._timeout,
+                        self._settings.max_response_bytes,
+                    )
+                    answer_headers = response.headers
+                finally:
+                    self._pool.gate.release(
+                        endpoint.rate_limit_group, answer_headers, self._retry.max_retry_after
+                    )
             if scope.cancelled_caught:
                 raise TimeoutError
         except TimeoutError:
@@ -576,10 +582,6 @@ class AsyncModelsLab(AsyncResources):
         """The decoded answer, or the failure it carries."""
         endpoint = call.endpoint
         status = response.status_code
-        if response.headers.get("x-ratelimit-remaining") == "0":
-            self._pool.gate.observe(
-                endpoint.rate_limit_group, response.headers, self._retry.max_retry_after
-            )
         if logger.isEnabledFor(logging.DEBUG):
             elapsed_ms = (time.monotonic() - sent_at) * 1000
             logger.debug(

@@ -15,9 +15,11 @@ The rule is whether the server could have acted on the request:
 from __future__ import annotations
 
 import email.utils
+import math
 import random
 import time
 from collections.abc import Callable, Mapping
+from typing import Final
 
 import anyio
 import attrs
@@ -101,58 +103,139 @@ def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> f
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
-class RateGate:
-    """Per limiter group, the moment before which no request should start.
+#: How long requests wait for the first answer of a group to say what its window
+#: allows, before they start anyway (a slow server must not serialise a batch).
+PROBE_WAIT: Final = 1.0
 
-    One gate is shared by a client and its siblings, so a 429 seen by one task of
-    a batch makes every other task wait out the same ``Retry-After`` instead of
-    hammering the server, and ``X-RateLimit-Remaining: 0`` pauses the group
-    until ``X-RateLimit-Reset`` instead of provoking a 429.
-    """
 
-    __slots__ = ("_resume_at",)
+class _Window:
+    """What the answers say of one limiter group's current window."""
+
+    __slots__ = ("answered", "in_flight", "limit", "paced", "remaining", "reset_at", "resume_at")
 
     def __init__(self) -> None:
-        self._resume_at: dict[str, float] = {}
+        self.in_flight = 0  # requests sent and not yet answered
+        #: None until the group's first answer; then whether answers carry limits.
+        self.paced: bool | None = None
+        self.answered: anyio.Event | None = None  # set by the group's first answer
+        self.limit: int | None = None  # the window's size, once an answer says it
+        self.remaining: int | None = None  # requests the window still allows
+        self.reset_at: float | None = None  # monotonic time the window resets
+        self.resume_at = 0.0  # no request before this (a 429's Retry-After)
+
+    def wait_needed(self, now: float) -> float:
+        """Seconds before one more request may start for sure (0: now)."""
+        if self.reset_at is not None and now >= self.reset_at:
+            # A new window: it allows what the last one did, until an answer says.
+            self.remaining, self.reset_at = self.limit, None
+        wait = self.resume_at - now
+        spent = self.remaining is not None and self.remaining - self.in_flight <= 0
+        if spent and self.reset_at is not None:
+            wait = max(wait, self.reset_at - now)
+        return max(0.0, wait)
+
+
+class RateGate:
+    """Paces the requests of a client family by what the server says of its limits.
+
+    Every answer's ``X-RateLimit-Remaining`` and ``X-RateLimit-Reset`` tell how many
+    requests the group's window still allows and when it resets. Requests already in
+    flight count against what remains, so once a window is spent no request starts
+    until it resets: a batch neither hammers the server into 429s nor idles. Until
+    the group's first answer arrives, one request goes alone (for at most
+    :data:`PROBE_WAIT` seconds), so a batch does not open with a burst past the
+    limit. A 429's ``Retry-After`` holds the whole group.
+
+    One gate is shared by a client and its siblings; it lives on their event loop.
+    """
+
+    __slots__ = ("_windows",)
+
+    def __init__(self) -> None:
+        self._windows: dict[str, _Window] = {}
+
+    def _window(self, group: str) -> _Window:
+        window = self._windows.get(group)
+        if window is None:
+            window = self._windows[group] = _Window()
+        return window
 
     def pause(self, group: str, seconds: float) -> None:
         """Hold the group for ``seconds`` from now (never shortening a pause)."""
-        resume_at = time.monotonic() + seconds
-        if resume_at > self._resume_at.get(group, 0.0):
-            self._resume_at[group] = resume_at
-
-    def observe(self, group: str, headers: Mapping[str, str], cap: float) -> None:
-        """Pause the group when the answer says its quota is used up."""
-        remaining = headers.get("x-ratelimit-remaining")
-        if remaining is None or remaining.strip() != "0":
-            return
-        reset = headers.get("x-ratelimit-reset")
-        try:
-            value = float(reset) if reset is not None else None
-        except ValueError:
-            value = None
-        if value is None:
-            return
-        # Laravel sends an epoch timestamp; some proxies send seconds from now.
-        seconds = value - time.time() if value > 1_000_000_000 else value
-        if 0 < seconds <= cap:
-            self.pause(group, seconds)
+        window = self._window(group)
+        window.resume_at = max(window.resume_at, time.monotonic() + seconds)
 
     def remaining(self, group: str) -> float:
-        """Seconds before the group may send again (0 when it may send now)."""
-        resume_at = self._resume_at.get(group)
-        return 0.0 if resume_at is None else max(0.0, resume_at - time.monotonic())
+        """Seconds before the group may start another request (0: now)."""
+        window = self._windows.get(group)
+        return 0.0 if window is None else window.wait_needed(time.monotonic())
 
-    async def wait(self, group: str) -> None:
-        """Sleep until the group may send again."""
-        resume_at = self._resume_at.get(group)
-        while resume_at is not None:
-            delay = resume_at - time.monotonic()
-            if delay <= 0:
-                self._resume_at.pop(group, None)
-                return
-            await anyio.sleep(delay)
-            resume_at = self._resume_at.get(group)
+    async def acquire(self, group: str) -> None:
+        """Wait until the group may start a request, then count it as in flight.
 
-    def __bool__(self) -> bool:
-        return bool(self._resume_at)
+        Every ``acquire`` must be followed by one :meth:`release`.
+        """
+        window = self._window(group)
+        while True:
+            delay = window.wait_needed(time.monotonic())
+            if delay > 0:
+                await anyio.sleep(delay)
+            elif window.paced is None and window.in_flight > 0:
+                if window.answered is None:
+                    window.answered = anyio.Event()
+                with anyio.move_on_after(PROBE_WAIT) as probe:
+                    await window.answered.wait()
+                if probe.cancelled_caught:
+                    window.paced = False  # the answer is slow: do not hold the batch
+            else:
+                break
+        window.in_flight += 1
+
+    def release(self, group: str, headers: Mapping[str, str] | None, cap: float) -> None:
+        """Count a request as done, learning from its answer's headers, if any.
+
+        ``cap`` bounds the reset the gate believes: a window said to reset further
+        off than the longest wait the client accepts is not waited for here (the
+        429 that follows raises at once, with ``retry_after``).
+        """
+        window = self._window(group)
+        window.in_flight = max(0, window.in_flight - 1)
+        if headers is not None:
+            learned = _learn(window, headers, cap)
+            if window.paced is None or learned:
+                window.paced = learned
+        if window.answered is not None and window.paced is not None:
+            window.answered.set()
+
+
+def _header_number(headers: Mapping[str, str], name: str) -> float | None:
+    value = headers.get(name)
+    if value is None:
+        return None
+    try:
+        number = float(value.strip())
+    except ValueError:
+        return None
+    return number if math.isfinite(number) and number >= 0 else None
+
+
+def _learn(window: _Window, headers: Mapping[str, str], cap: float) -> bool:
+    """Update the window from an answer's headers; whether they told anything."""
+    remaining_value = _header_number(headers, "x-ratelimit-remaining")
+    reset = _header_number(headers, "x-ratelimit-reset")
+    if remaining_value is None or reset is None:
+        return False
+    remaining = int(remaining_value)
+    # Laravel sends an epoch timestamp; some proxies send seconds from now.
+    seconds = reset - time.time() if reset > 1_000_000_000 else reset
+    if not 0 < seconds <= cap:
+        return False
+    limit = _header_number(headers, "x-ratelimit-limit")
+    window.limit = int(limit) if limit is not None else max(remaining + 1, window.limit or 0)
+    reset_at = time.monotonic() + seconds
+    if window.reset_at is None or reset_at > window.reset_at + 0.5:
+        # The first word on a new window (resets are announced in whole seconds).
+        window.remaining, window.reset_at = remaining, reset_at
+    elif window.remaining is None or remaining < window.remaining:
+        window.remaining = remaining  # answers of one window may arrive out of order
+    return True

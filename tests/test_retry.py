@@ -30,7 +30,7 @@ from modelslab_agents import (
     ServerError,
 )
 from modelslab_agents._client import ATTEMPT_HEADER
-from modelslab_agents._retry import RateGate, RetryPolicy, parse_retry_after
+from modelslab_agents._retry import RetryPolicy, parse_retry_after
 
 Call = Callable[[AsyncModelsLab], Awaitable[Any]]
 API_KEY = {"id": 7, "name": "prod", "key": "sk-new"}
@@ -518,29 +518,28 @@ def test_parse_retry_after_absent_and_dates() -> None:
     assert parse_retry_after({"retry-after": date}, now=now + 100) == 0.0
 
 
-def test_rate_gate_pause_never_shortens() -> None:
-    gate = RateGate()
-    assert not gate
-    gate.pause("g", 100)
-    gate.pause("g", 1)
-    assert gate
-    assert gate._resume_at["g"] > time.monotonic() + 50
-
-
-def test_rate_gate_ignores_answers_with_quota_left_or_no_reset() -> None:
-    gate = RateGate()
-    gate.observe("g", {"x-ratelimit-remaining": "3", "x-ratelimit-reset": "10"}, 60)
-    gate.observe("g", {"x-ratelimit-remaining": "0"}, 60)
-    gate.observe("g", {"x-ratelimit-remaining": "0", "x-ratelimit-reset": "soon"}, 60)
-    assert not gate
-
-
 @pytest.mark.anyio
-async def test_rate_gate_wait_is_immediate_for_an_open_group() -> None:
-    gate = RateGate()
-    gate.pause("other", 100)
-    with anyio.fail_after(5):
-        await gate.wait("g")
+@pytest.mark.parametrize(
+    "exhausted",
+    [
+        {"X-RateLimit-Remaining": "0"},
+        {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "soon"},
+        {"X-RateLimit-Remaining": "none", "X-RateLimit-Reset": "30"},
+    ],
+    ids=["no-reset", "reset-not-a-number", "remaining-not-a-number"],
+)
+async def test_rate_limit_headers_that_say_nothing_usable_hold_nothing(
+    router: respx.MockRouter, exhausted: dict[str, str]
+) -> None:
+    order: list[str] = []
+    router.get("/api-keys").mock(side_effect=_recording(order, lambda: ok([], headers=exhausted)))
+    router.get("/teams").mock(side_effect=_recording(order, lambda: ok([])))
+    async with make_client(router) as client:
+        await client.api_keys.list()
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(client.teams.list)
+            await anyio.wait_all_tasks_blocked()
+            assert order == ["/api-keys", "/teams"]
 
 
 @pytest.mark.anyio
