@@ -119,7 +119,7 @@ def _resolve_base_url(base_url: object, allow_insecure_http: bool) -> str:
         # Never echo it: the URL carries a password.
         raise ValueError("base_url must not carry credentials (user:password@); use token=")
     if url.scheme not in ("http", "https") or not url.host:
-        raise ValueError(f"base_url must be an http:// or https:// URL with a host")
+        raise ValueError("base_url must be an http:// or https:// URL with a host")
     if url.scheme == "http" and not allow_insecure_http and not is_loopback(url.host):
         raise InsecureTransportError(
             f"base_url is plain http:// to {url.host}, so the bearer token would "
@@ -127,7 +127,7 @@ def _resolve_base_url(base_url: object, allow_insecure_http: bool) -> str:
             "trusted proxy"
         )
     if url.query or url.fragment:
-        raise ValueError(f"base_url must not carry a query or fragment")
+        raise ValueError("base_url must not carry a query or fragment")
     return raw.rstrip("/")
 
 

@@ -141,7 +141,7 @@ def error_data(exc: BaseException) -> dict[str, Any]:
             out["retry_after"] = exc.retry_after
         if isinstance(exc, InsufficientScopeError):
             out["required_scope"] = exc.required_scope
-            out["granted_scopes"] = list(exc.granted_scopes)
+            out["granted_scopes"] = None if exc.granted_scopes is None else list(exc.granted_scopes)
     elif isinstance(exc, ArgumentError):
         # A ValueError, as the SDK's own argument checks raise.
         out.update(
