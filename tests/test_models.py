@@ -184,6 +184,7 @@ def test_to_dict_masks_secrets_and_keeps_everything_else() -> None:
         "access_token": "**********",
         "token_type": "Bearer",
         "token_expiry": None,
+        "token_lifetime_capped": None,
         "expires_at": datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc),
         "user": {
             "id": 7,
@@ -242,7 +243,8 @@ def test_to_dict_nests_models_and_lists_and_copies() -> None:
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
 def test_every_model_turns_into_json(model: type[Any]) -> None:
-    instance = structure({"id": 1, "access_token": "t0ken-value", "key": "k3y-value"}, model)
+    wire = {"id": 1, "name": "n", "access_token": "t0ken-value", "key": "k3y-value"}
+    instance = structure(wire, model)
     text = instance.to_json()
     assert json.loads(text) == instance.to_dict(mode="json")
     assert "t0ken-value" not in text

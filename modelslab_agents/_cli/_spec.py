@@ -13,6 +13,7 @@ from modelslab_agents._spec_diff import (
 )
 
 from ._errors import CliError, ExitCode
+from ._options import json_option
 from ._state import AppState, pass_state
 
 __all__ = ["spec"]
@@ -25,6 +26,7 @@ def spec() -> None:
 
 @spec.command(short_help="Compare the live contract with the SDK's.")
 @click.argument("url", required=False, default=DEFAULT_CONTRACT_URL, metavar="[URL]")
+@json_option
 @pass_state
 def diff(state: AppState, url: str) -> None:
     """Fetch the live OpenAPI contract at URL and compare it with the SDK's own.
