@@ -235,7 +235,7 @@ def case_per_call(runner: Runner, quick: bool) -> None:
         ("emulator transport", emu, emu_token, emu_key),
     ):
         sdk_against_lean(
-            runner, f"1 {label}", "<= 1.05", transport, BASE, token, key_id, reps, calls
+            runner, f"1 {label}", "<= 1.0", transport, BASE, token, key_id, reps, calls
         )
 
     print("case 1: per-call overhead, async, loopback", flush=True)

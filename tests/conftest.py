@@ -8,9 +8,12 @@ Every async test runs on asyncio and on trio. HTTP is mocked with a
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
 from typing import Any
 
+import anyio
+import anyio.lowlevel
 import httpx
 import pytest
 import respx
@@ -82,6 +85,50 @@ def fail(
 def sent_json(request: httpx.Request) -> Any:
     """The parsed JSON body of a request that went out."""
     return json.loads(request.content)
+
+
+def key_id(request: httpx.Request) -> int:
+    """The id at the end of a request's path (``/api-keys/7`` -> 7)."""
+    return int(request.url.path.rsplit("/", 1)[1])
+
+
+async def echo(request: httpx.Request) -> httpx.Response:
+    """Answers ``GET /api-keys/{id}`` with that key."""
+    return ok({"id": key_id(request), "name": f"k{key_id(request)}"})
+
+
+class InFlight:
+    """A handler that proves how many requests run at once: each of the first
+    ``expected`` waits until all of them have arrived, so a batch running fewer at
+    once fails (after a bounded wait) instead of passing by luck. It answers like
+    :func:`echo` and notes the threads (event loops) it ran on."""
+
+    def __init__(self, expected: int) -> None:
+        self.expected = expected
+        self.now = 0
+        self.most = 0
+        self.arrived = 0
+        self.threads: set[int] = set()
+        self._all_in: anyio.Event | None = None
+
+    async def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.threads.add(threading.get_ident())
+        if self._all_in is None:
+            self._all_in = anyio.Event()
+        self.arrived += 1
+        self.now += 1
+        self.most = max(self.most, self.now)
+        try:
+            if self.arrived <= self.expected:
+                if self.arrived == self.expected:
+                    self._all_in.set()
+                with anyio.fail_after(10):
+                    await self._all_in.wait()
+            else:
+                await anyio.lowlevel.checkpoint()
+        finally:
+            self.now -= 1
+        return await echo(request)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -17,7 +17,7 @@ import anyio
 import anyio.lowlevel
 import httpx
 import pytest
-from conftest import BASE_URL, TOKEN, fail, ok
+from conftest import BASE_URL, TOKEN, InFlight, echo, fail, key_id, ok
 
 from modelslab_agents import (
     APITimeoutError,
@@ -32,15 +32,6 @@ from modelslab_agents import (
 from modelslab_agents.testing import FakeControlPlane
 
 Handler = Callable[[httpx.Request], Awaitable[httpx.Response]]
-
-
-def key_id(request: httpx.Request) -> int:
-    return int(request.url.path.rsplit("/", 1)[1])
-
-
-async def echo(request: httpx.Request) -> httpx.Response:
-    """Answers ``GET /api-keys/{id}`` with that key; id 0 never reaches here (invalid)."""
-    return ok({"id": key_id(request), "name": f"k{key_id(request)}"})
 
 
 def client_on(handler: Handler, **options: Any) -> AsyncModelsLab:
@@ -88,37 +79,6 @@ class Stalls:
         except anyio.get_cancelled_exc_class():
             self.cancelled.append(key_id(request))
             raise
-        return ok({"id": key_id(request)})
-
-
-class InFlight:
-    """A handler that proves how many requests run at once: each of the first
-    ``expected`` waits until all of them have arrived, so a batch running fewer at
-    once fails (after a bounded wait) instead of passing by luck."""
-
-    def __init__(self, expected: int) -> None:
-        self.expected = expected
-        self.now = 0
-        self.most = 0
-        self.arrived = 0
-        self._all_in: anyio.Event | None = None
-
-    async def __call__(self, request: httpx.Request) -> httpx.Response:
-        if self._all_in is None:
-            self._all_in = anyio.Event()
-        self.arrived += 1
-        self.now += 1
-        self.most = max(self.most, self.now)
-        try:
-            if self.arrived <= self.expected:
-                if self.arrived == self.expected:
-                    self._all_in.set()
-                with anyio.fail_after(10):
-                    await self._all_in.wait()
-            else:
-                await anyio.lowlevel.checkpoint()
-        finally:
-            self.now -= 1
         return ok({"id": key_id(request)})
 
 

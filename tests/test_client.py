@@ -12,6 +12,7 @@ import threading
 import tracemalloc
 import zlib
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -762,3 +763,22 @@ def test_the_aiohttp_transport_serves_the_blocking_client(
         assert client.api_keys.get(created.id).name == "fast"
         assert client.map(client.api_keys.get, [created.id] * 20).ok
         assert [k.name for k in client.api_keys.list()] == ["fast"]
+
+
+def test_a_misspelt_option_is_a_type_error_under_mypy_strict(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    api = pytest.importorskip("mypy.api")
+    monkeypatch.chdir(tmp_path)  # away from the project's own mypy configuration
+    snippet = (
+        "from modelslab_agents import AsyncModelsLab, ModelsLab\n"
+        "AsyncModelsLab(max_retries=1).with_options(timeout=5.0, total_timeout=9.0)\n"
+        "ModelsLab(base_url='https://x.test').with_options(max_retires=1)\n"
+        "AsyncModelsLab(totl_timeout=3.0)\n"
+    )
+    out, _, status = api.run(["--strict", "--no-incremental", "-c", snippet])
+    assert status == 1, out
+    errors = [line for line in out.splitlines() if ": error:" in line]
+    assert len(errors) == 2, out
+    assert '"max_retires"' in out
+    assert '"totl_timeout"' in out

@@ -28,7 +28,7 @@ import anyio
 import httpx
 import pytest
 import trio
-from conftest import BASE_URL, TOKEN, fail, ok
+from conftest import BASE_URL, TOKEN, InFlight, echo, fail, key_id, ok
 
 from modelslab_agents import (
     APIConnectionError,
@@ -49,14 +49,6 @@ Handler = Callable[[httpx.Request], Awaitable[httpx.Response]]
 LOOP_THREAD = "modelslab-agents-loop"
 EMAIL = "ada@example.com"
 PASSWORD = "correct horse battery"
-
-
-def key_id(request: httpx.Request) -> int:
-    return int(request.url.path.rsplit("/", 1)[1])
-
-
-async def echo(request: httpx.Request) -> httpx.Response:
-    return ok({"id": key_id(request), "name": f"k{key_id(request)}"})
 
 
 def client_on(handler: Handler, token: str | None = TOKEN, **options: Any) -> ModelsLab:
@@ -772,36 +764,6 @@ def test_fork_starts_afresh_or_fails_clearly_in_the_child(scenario: str) -> None
 # -- map runs concurrently -------------------------------------------------------------------
 
 
-class InFlight:
-    """Proves ``expected`` requests run at once: the first ``expected`` wait for each
-    other (bounded), so a batch running fewer at a time fails instead of passing."""
-
-    def __init__(self, expected: int) -> None:
-        self.expected = expected
-        self.arrived = 0
-        self.now = 0
-        self.most = 0
-        self.loops: set[int] = set()
-        self._all_in: anyio.Event | None = None
-
-    async def __call__(self, request: httpx.Request) -> httpx.Response:
-        self.loops.add(id(asyncio.get_running_loop()))
-        if self._all_in is None:
-            self._all_in = anyio.Event()
-        self.arrived += 1
-        self.now += 1
-        self.most = max(self.most, self.now)
-        try:
-            if self.arrived <= self.expected:
-                if self.arrived == self.expected:
-                    self._all_in.set()
-                with anyio.fail_after(10):
-                    await self._all_in.wait()
-        finally:
-            self.now -= 1
-        return await echo(request)
-
-
 def test_map_runs_the_clients_own_methods_concurrently_on_its_loop() -> None:
     def workers() -> set[threading.Thread]:
         return {t for t in threading.enumerate() if t.name == "AnyIO worker thread"}
@@ -814,7 +776,7 @@ def test_map_runs_the_clients_own_methods_concurrently_on_its_loop() -> None:
         assert results.ok
         during = workers()
     assert handler.most == 8
-    assert len(handler.loops) == 1
+    assert len(handler.threads) == 1
     assert during <= before  # no worker threads: the coroutines ran on the loop
 
 
@@ -852,7 +814,7 @@ def test_map_of_blocking_calls_in_threads_goes_through_the_same_loop() -> None:
     with client_on(handler) as client:
         results = client.map(lambda n: client.api_keys.get(n).id, range(1, 21), concurrency=4)
     assert results.values == list(range(1, 21))
-    assert len(handler.loops) == 1  # the calls from worker threads joined the same loop
+    assert len(handler.threads) == 1  # the calls from worker threads joined the same loop
     assert handler.most == 4
 
 

@@ -238,3 +238,11 @@ def keyring_file(tmp_path: Path, cli: Cli) -> Path:
         }
     )
     return path
+
+
+@pytest.fixture
+def owner(cli: Cli) -> str:
+    """A signed-up account on the module's emulator."""
+    email = new_email("owner")
+    cli.signup(email)
+    return email

@@ -12,13 +12,6 @@ from modelslab_agents.testing import FakeControlPlane
 from .conftest import PASSWORD, Cli, new_email
 
 
-@pytest.fixture
-def owner(cli: Cli) -> str:
-    email = new_email("owner")
-    cli.signup(email)
-    return email
-
-
 def test_logout_reports_a_server_failure_and_keeps_the_token(
     cli: Cli, owner: str, fake: FakeControlPlane
 ) -> None:

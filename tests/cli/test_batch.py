@@ -9,14 +9,7 @@ import pytest
 from modelslab_agents import ModelsLab
 from modelslab_agents.testing import FakeControlPlane
 
-from .conftest import Cli, new_email
-
-
-@pytest.fixture
-def owner(cli: Cli, fake: FakeControlPlane) -> str:
-    email = new_email("owner")
-    cli.signup(email)
-    return email
+from .conftest import Cli
 
 
 def _make_keys(cli: Cli, count: int) -> list[int]:

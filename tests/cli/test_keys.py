@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from modelslab_agents.testing import FakeControlPlane
 
-from .conftest import Cli, new_email
-
-
-@pytest.fixture
-def owner(cli: Cli) -> str:
-    email = new_email("owner")
-    cli.signup(email)
-    return email
+from .conftest import Cli
 
 
 def test_create_prints_the_full_key_once_with_a_warning(

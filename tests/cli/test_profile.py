@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from .conftest import PASSWORD, Cli, new_email
-
-
-@pytest.fixture
-def owner(cli: Cli) -> str:
-    email = new_email("owner")
-    cli.signup(email)
-    return email
+from .conftest import PASSWORD, Cli
 
 
 def test_show_and_update(cli: Cli, owner: str) -> None:

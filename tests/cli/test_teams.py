@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from modelslab_agents.testing import FakeControlPlane
 
 from .conftest import Cli, new_email
-
-
-@pytest.fixture
-def owner(cli: Cli) -> str:
-    email = new_email("owner")
-    cli.signup(email)
-    return email
 
 
 def test_get_update_resend_and_remove_a_member(

@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from modelslab_agents.testing import FakeControlPlane
 
 from .conftest import PASSWORD, Cli, new_email
-
-
-@pytest.fixture
-def owner(cli: Cli) -> str:
-    email = new_email("owner")
-    cli.signup(email)
-    return email
 
 
 def test_revoke_others_keeps_only_the_current_token(

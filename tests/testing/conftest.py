@@ -10,12 +10,6 @@ from modelslab_agents.testing import FakeControlPlane
 from ._support import BASE_URL, Api
 
 
-@pytest.fixture(params=["asyncio", "trio"])
-def anyio_backend(request: pytest.FixtureRequest) -> str:
-    backend: str = request.param
-    return backend
-
-
 @pytest.fixture
 def fake() -> FakeControlPlane:
     return FakeControlPlane(seed=1234)

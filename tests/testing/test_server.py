@@ -121,7 +121,10 @@ def test_a_client_that_times_out_abandons_the_request(
     fake.inject_fault("slow", delay=0.6, route="POST /api-keys")
     with pytest.raises(requests.exceptions.ReadTimeout):
         requests.post(f"{base_url}/api-keys", json={"name": "k"}, headers=headers, timeout=0.1)
-    time.sleep(0.8)
+    deadline = time.monotonic() + 10  # the server finishes the slow request, then logs it
+    while not fake.requests or fake.requests[-1].path != "/api-keys":
+        assert time.monotonic() < deadline, "the abandoned request was never logged"
+        time.sleep(0.01)
     assert fake.api_keys_of("agent@example.com") == []
     assert fake.requests[-1] == ("POST", "/api-keys", None)
 
