@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from modelslab_agents.testing import FakeControlPlane
 
 from .conftest import Cli, new_email
