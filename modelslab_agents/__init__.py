@@ -56,6 +56,7 @@ if TYPE_CHECKING:
         TeamMember,
         User,
     )
+    from ._raw import RawResponse
     from ._retry import RetryEvent
     from ._secret import Secret
     from ._sync import ModelsLab
@@ -91,6 +92,7 @@ __all__ = [
     "Preferences",
     "Profile",
     "RateLimitError",
+    "RawResponse",
     "ResponseDecodeError",
     "ResponseTooLargeError",
     "RetryEvent",
@@ -134,6 +136,7 @@ _HOMES: dict[str, str] = {
     "Preferences": "._models",
     "Profile": "._models",
     "RateLimitError": "._exceptions",
+    "RawResponse": "._raw",
     "ResponseDecodeError": "._exceptions",
     "ResponseTooLargeError": "._exceptions",
     "RetryEvent": "._retry",

@@ -9,7 +9,7 @@ error) -> retry decision. Siblings made by :meth:`with_token` and
 
 from __future__ import annotations
 
-import contextlib
+import datetime
 import json
 import logging
 import ssl
@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 import anyio
 import httpx
 
+from . import _raw as raw
 from ._endpoint import Endpoint
 from ._envelope import decode, redact
 from ._exceptions import (
@@ -37,6 +38,7 @@ from ._exceptions import (
 )
 from ._logging import logger, setup_from_env
 from ._options import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, TOKEN_ENV, ClientOptions, Settings
+from ._raw import AsyncRawResources
 from ._resources import AsyncResources
 from ._retry import NOT_SENT, RateGate, RetryEvent, parse_retry_after
 from ._secret import Secret
@@ -112,7 +114,7 @@ class _Slices(httpx.AsyncByteStream):
         await self._inner.aclose()
 
 
-async def _read_capped(response: httpx.Response, cap: int) -> httpx.Response:
+async def _read_capped(response: httpx.Response, cap: int, started: float) -> httpx.Response:
     """Read a streamed answer, decoded, up to ``cap`` bytes; past it, stop reading,
     drop the connection and raise :class:`ResponseTooLargeError`.
 
@@ -144,8 +146,10 @@ async def _read_capped(response: httpx.Response, cap: int) -> httpx.Response:
         request=response.request,
         extensions=response.extensions,
     )
-    with contextlib.suppress(RuntimeError):  # httpx sets none on a pre-read (mock) answer
+    try:
         read.elapsed = response.elapsed
+    except RuntimeError:  # httpx sets none on a pre-read (in-process) answer
+        read.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
     return read
 
 
@@ -205,8 +209,9 @@ class _Pool:
             request = http.build_request(
                 method, url, content=content, headers=headers, timeout=timeout
             )
+        started = time.perf_counter()
         response = await http.send(request, stream=True, follow_redirects=False)
-        return await _read_capped(response, cap)
+        return await _read_capped(response, cap, started)
 
     def forget_after_fork(self) -> None:
         """In a forked child: drop the parent's connections, build a new pool on use."""
@@ -364,6 +369,12 @@ class AsyncModelsLab(AsyncResources):
         self._bind_resources()
 
     # -- siblings ---------------------------------------------------------------------
+
+    @property
+    def with_raw_response(self) -> AsyncRawResources:
+        """The same calls, answering :class:`RawResponse`: status, headers (request id,
+        rate limits) and ``elapsed``, with ``.parse()`` giving the model."""
+        return AsyncRawResources(self)
 
     def with_token(self, token: str | Secret | None) -> AsyncModelsLab:
         """A client acting with ``token`` that shares this client's connection pool."""
@@ -582,6 +593,9 @@ class AsyncModelsLab(AsyncResources):
         """The decoded answer, or the failure it carries."""
         endpoint = call.endpoint
         status = response.status_code
+        raw_answers = raw.ANSWERS.get()
+        if raw_answers is not None:
+            raw_answers.append(response)
         if logger.isEnabledFor(logging.DEBUG):
             elapsed_ms = (time.monotonic() - sent_at) * 1000
             logger.debug(

@@ -39,6 +39,7 @@ EXPECTED = {
     "ConflictError",
     "ValidationError",
     "RateLimitError",
+    "RawResponse",
     "ServerError",
     "APIConnectionError",
     "APITimeoutError",

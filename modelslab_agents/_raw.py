@@ -1,0 +1,187 @@
+"""Raw responses: the same calls, answering the HTTP response alongside the model.
+
+``client.with_raw_response.profile.get()`` makes the call ``client.profile.get()``
+makes, through the same pipeline (checks, retries, errors), and returns a
+:class:`RawResponse`: the status, the headers (request id, rate limits) and the time
+the answer took, with :meth:`RawResponse.parse` giving what the plain method returns.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import datetime
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+import httpx
+
+from ._resource import AsyncResource, SyncResource
+
+if TYPE_CHECKING:
+    from ._client import AsyncModelsLab
+    from ._sync import ModelsLab
+
+__all__ = ["RawResponse"]
+
+T = TypeVar("T")
+
+#: Set while a raw call runs: the pipeline appends every answer it judges.
+ANSWERS: contextvars.ContextVar[list[httpx.Response] | None] = contextvars.ContextVar(
+    "modelslab_agents_raw_answers", default=None
+)
+
+
+class RawResponse(Generic[T]):
+    """The HTTP answer of a successful call, and the value it decodes to.
+
+    Attributes:
+        http_response: The :class:`httpx.Response` itself (its body already read).
+        status_code: The HTTP status.
+        headers: The answer's headers.
+        request_id: The server's request id (``X-Request-Id`` or the envelope's
+            ``meta.request_id``), or None.
+        elapsed: How long the answer took to arrive.
+        rate_limit_limit: ``X-RateLimit-Limit``, or None.
+        rate_limit_remaining: ``X-RateLimit-Remaining``: requests the window still allows.
+        rate_limit_reset: ``X-RateLimit-Reset``, as the server sends it (an epoch
+            timestamp in seconds), or None.
+    """
+
+    __slots__ = ("_value", "http_response")
+
+    def __init__(self, http_response: httpx.Response, value: T) -> None:
+        self.http_response = http_response
+        self._value = value
+
+    def parse(self) -> T:
+        """What the plain method returns: the model, a list of models, or None."""
+        return self._value
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    @property
+    def elapsed(self) -> datetime.timedelta:
+        return self.http_response.elapsed
+
+    @property
+    def request_id(self) -> str | None:
+        header: str | None = self.headers.get("x-request-id")
+        if header:
+            return header
+        try:
+            meta = self.http_response.json().get("meta")
+        except (ValueError, AttributeError):
+            return None
+        value: object = meta.get("request_id") if isinstance(meta, dict) else None
+        return value if isinstance(value, str) else None
+
+    @property
+    def rate_limit_limit(self) -> int | None:
+        return _header_int(self.headers, "x-ratelimit-limit")
+
+    @property
+    def rate_limit_remaining(self) -> int | None:
+        return _header_int(self.headers, "x-ratelimit-remaining")
+
+    @property
+    def rate_limit_reset(self) -> float | None:
+        value = self.headers.get("x-ratelimit-reset")
+        try:
+            return float(value) if value is not None else None
+        except ValueError:
+            return None
+
+    def __repr__(self) -> str:
+        return f"<RawResponse [{self.status_code}] {self.http_response.request.url.path}>"
+
+
+def _header_int(headers: httpx.Headers, name: str) -> int | None:
+    value = headers.get(name)
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+async def _raw_call(
+    method: Callable[..., Awaitable[T]], *args: Any, **kwargs: Any
+) -> RawResponse[T]:
+    answers: list[httpx.Response] = []
+    reset = ANSWERS.set(answers)
+    try:
+        value = await method(*args, **kwargs)
+    finally:
+        ANSWERS.reset(reset)
+    return RawResponse(answers[-1], value)
+
+
+class _AsyncRawResource:
+    """One resource of the async client whose methods answer :class:`RawResponse`."""
+
+    __slots__ = ("_resource",)
+
+    def __init__(self, resource: AsyncResource) -> None:
+        self._resource = resource
+
+    def __getattr__(self, name: str) -> Callable[..., Awaitable[RawResponse[Any]]]:
+        method = getattr(self._resource, name)
+
+        async def call(*args: Any, **kwargs: Any) -> RawResponse[Any]:
+            return await _raw_call(method, *args, **kwargs)
+
+        return call
+
+
+class _SyncRawResource:
+    """One resource of the blocking client whose methods answer :class:`RawResponse`."""
+
+    __slots__ = ("_resource",)
+
+    def __init__(self, resource: SyncResource[Any]) -> None:
+        self._resource = resource
+
+    def __getattr__(self, name: str) -> Callable[..., RawResponse[Any]]:
+        getattr(self._resource, name)  # an unknown method fails here, as it would there
+        twin = getattr(self._resource._async, name)
+        runner = self._resource._runner
+
+        def call(*args: Any, **kwargs: Any) -> RawResponse[Any]:
+            return runner.run(_raw_call(twin, *args, **kwargs))
+
+        return call
+
+
+class AsyncRawResources:
+    """``client.with_raw_response``: the async client's resources, answering raw."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: AsyncModelsLab) -> None:
+        self._client = client
+
+    def __getattr__(self, name: str) -> _AsyncRawResource:
+        resource = getattr(self._client, name)
+        if not isinstance(resource, AsyncResource):
+            raise AttributeError(f"with_raw_response has no resource {name!r}")
+        return _AsyncRawResource(resource)
+
+
+class RawResources:
+    """``client.with_raw_response``: the blocking client's resources, answering raw."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: ModelsLab) -> None:
+        self._client = client
+
+    def __getattr__(self, name: str) -> _SyncRawResource:
+        resource = getattr(self._client, name)
+        if not isinstance(resource, SyncResource):
+            raise AttributeError(f"with_raw_response has no resource {name!r}")
+        return _SyncRawResource(resource)
