@@ -47,6 +47,8 @@ def _ref_name(schema: dict[str, Any]) -> str | None:
 def _input_property(schema: dict[str, Any], *, nullable: bool) -> dict[str, Any]:
     """A body field's schema for a tool: JSON Schema only, no ``x-`` keys."""
     out: dict[str, Any] = {k: schema[k] for k in _KEEP if k in schema}
+    if "items" in schema:
+        out["items"] = _input_property(schema["items"], nullable=False)
     if "enum" in schema:
         # The server owns enum-like values: document the known ones, accept any string.
         known = ", ".join(v for v in schema["enum"] if v is not None)

@@ -153,27 +153,13 @@ OPERATION_TOOLS: list[dict[str, Any]] = [
                     "type": "array",
                     "items": {
                         "type": "string",
-                        "enum": [
-                            "*",
-                            "profile:read",
-                            "profile:write",
-                            "tokens:read",
-                            "tokens:write",
-                            "api-keys:read",
-                            "api-keys:write",
-                            "usage:read",
-                            "models:read",
-                            "files:write",
-                            "billing:read",
-                            "billing:write",
-                            "wallet:read",
-                            "wallet:write",
-                            "subscriptions:read",
-                            "subscriptions:write",
-                            "teams:read",
-                            "teams:write",
-                        ],
-                        "x-sdk-type": "ScopeName",
+                        "description": (
+                            "Documented values: *, profile:read, profile:write, tokens:read, "
+                            "tokens:write, api-keys:read, api-keys:write, usage:read, models:read,"
+                            " files:write, billing:read, billing:write, wallet:read, wallet:write,"
+                            " subscriptions:read, subscriptions:write, teams:read, teams:write; "
+                            "the server may accept others."
+                        ),
                     },
                 },
             },

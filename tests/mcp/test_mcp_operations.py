@@ -84,6 +84,34 @@ async def test_secrets_in_input_schemas_are_write_only(operations: Client) -> No
     assert "password_confirmation" not in tools["auth_reset_password"].input_schema["properties"]
 
 
+def _schema_keys(schema: Any) -> set[str]:
+    """Every key in a JSON Schema, at any depth."""
+    if isinstance(schema, dict):
+        return set(schema).union(*(_schema_keys(v) for v in schema.values()))
+    if isinstance(schema, list):
+        return set().union(*(_schema_keys(v) for v in schema))
+    return set()
+
+
+async def test_input_schemas_leave_enum_like_values_to_the_server(
+    operations: Client, fake: FakeControlPlane
+) -> None:
+    tools = {tool.name: tool for tool in (await operations.list_tools()).tools}
+    for name, tool in tools.items():
+        keys = _schema_keys(tool.input_schema["properties"])
+        assert "enum" not in keys, name
+        assert not [k for k in keys if k.startswith("x-")], name
+    scope = tools["auth_login"].input_schema["properties"]["scopes"]["items"]
+    assert "teams:write" in scope["description"]
+    # A scope the server added after this release still reaches the server.
+    fake.create_account("new@example.com", PASSWORD)
+    await operations.call_tool(
+        "auth_login",
+        {"email": "new@example.com", "password": PASSWORD, "scopes": ["reports:read"]},
+    )
+    assert [(r.method, r.path) for r in fake.requests] == [("POST", "/auth/login")]
+
+
 async def test_bootstrap_through_operation_tools(
     operations: Client, fake: FakeControlPlane
 ) -> None:
