@@ -466,6 +466,7 @@ class AsyncTokensResource(AsyncResource):
         *,
         device_name: str | None = None,
         token_expiry: TokenExpiry | None = None,
+        scopes: Sequence[ScopeName] | None = None,
     ) -> AuthSession:
         """Get a token acting as a team account the caller belongs to.
 
@@ -477,6 +478,8 @@ class AsyncTokensResource(AsyncResource):
             account_username: The username of the team account to act as.
             device_name: The name the new token is listed under. Not sent when ``None``.
             token_expiry: How long the new token lives. Not sent when ``None``.
+            scopes: The abilities of the new token, within the calling token's; left out: the
+                calling token's. Not sent when ``None``.
 
         Returns:
             AuthSession: A bearer token and what it grants: the answer of login, refresh and
@@ -506,6 +509,8 @@ class AsyncTokensResource(AsyncResource):
             body["device_name"] = check_str("device_name", device_name, min_length=1)
         if token_expiry is not None:
             body["token_expiry"] = check_str("token_expiry", token_expiry)
+        if scopes is not None:
+            body["scopes"] = check_str_list("scopes", scopes)
         return await self._client._request(endpoints.TOKENS_SWITCH_ACCOUNT, body)
 
 

@@ -447,6 +447,7 @@ class TokensResource(SyncResource[AsyncTokensResource]):
         *,
         device_name: str | None = None,
         token_expiry: TokenExpiry | None = None,
+        scopes: Sequence[ScopeName] | None = None,
     ) -> AuthSession:
         """Get a token acting as a team account the caller belongs to.
 
@@ -458,6 +459,8 @@ class TokensResource(SyncResource[AsyncTokensResource]):
             account_username: The username of the team account to act as.
             device_name: The name the new token is listed under. Not sent when ``None``.
             token_expiry: How long the new token lives. Not sent when ``None``.
+            scopes: The abilities of the new token, within the calling token's; left out: the
+                calling token's. Not sent when ``None``.
 
         Returns:
             AuthSession: A bearer token and what it grants: the answer of login, refresh and
@@ -484,6 +487,7 @@ class TokensResource(SyncResource[AsyncTokensResource]):
             account_username,
             device_name=device_name,
             token_expiry=token_expiry,
+            scopes=scopes,
         )
         return self._run(coro)
 

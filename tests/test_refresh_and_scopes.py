@@ -10,7 +10,9 @@ import respx
 from conftest import BASE_URL, TOKEN, fail, make_client, ok, sent_json, transport_for
 
 from modelslab_agents import (
+    AsyncModelsLab,
     AuthSession,
+    InsufficientScopeError,
     MissingTokenError,
     ModelsLab,
     ResponseDecodeError,
@@ -19,6 +21,7 @@ from modelslab_agents import (
     ServerError,
     ValidationError,
 )
+from modelslab_agents.testing import FakeControlPlane
 
 pytestmark = pytest.mark.anyio
 
@@ -232,6 +235,24 @@ async def test_a_scope_that_is_no_string_names_the_argument(router: respx.MockRo
         with pytest.raises(TypeError, match=r"scopes\[1\] must be a str"):
             await client.auth.login("ada@example.com", "pw", scopes=["models:read", 3])  # type: ignore[list-item]
     assert router.calls.call_count == 0
+
+
+async def test_switch_account_narrows_the_scopes_and_never_widens_them() -> None:
+    fake = FakeControlPlane(rate_limits=False)
+    fake.create_account("ada@example.com", "correct-horse-battery", username="ada")
+    token = fake.issue_token("ada@example.com", scopes=["profile:read", "tokens:write"])
+    async with AsyncModelsLab(token, transport=fake.transport()) as client:
+        session = await client.tokens.switch_account("ada", scopes=["profile:read"])
+        assert session.scopes == ["profile:read"]
+        narrowed = client.with_token(session.access_token)
+        assert (await narrowed.profile.get()).email == "ada@example.com"
+        with pytest.raises(InsufficientScopeError) as info:
+            await narrowed.tokens.list()
+        assert info.value.required_scope == "tokens:read"
+        with pytest.raises(InsufficientScopeError) as info:
+            await client.tokens.switch_account("ada", scopes=["profile:read", "teams:write"])
+        assert info.value.required_scope == "teams:write"
+    assert len(fake.tokens_of("ada@example.com")) == 2  # nothing was issued for the refusal
 
 
 async def test_team_roles_are_sent_as_given(router: respx.MockRouter) -> None:

@@ -15,16 +15,17 @@ from modelslab_agents._exceptions import (
 )
 from modelslab_agents._models import AuthSession, SignupResult
 from modelslab_agents._secret import Secret
-from modelslab_agents._types import TOKEN_EXPIRIES
 
 from ._errors import CliError, ExitCode, NotLoggedInError
 from ._options import (
     CHECK_EMAIL,
     check_email_input,
+    expiry_option,
     json_option,
     password_stdin_option,
     prompt_text,
     read_secret,
+    scopes_option,
 )
 from ._output import Column, human
 from ._state import AppState, pass_state
@@ -135,25 +136,13 @@ def signup(state: AppState, email: str, name: str | None, password_stdin: bool) 
 @auth.command(short_help="Log in and store the token.")
 @click.argument("email", required=False, callback=CHECK_EMAIL)
 @password_stdin_option
-@click.option(
-    "--expiry",
-    type=click.Choice(TOKEN_EXPIRIES),
-    default="1_month",
-    show_default=True,
-    help="When the token expires.",
-)
+@expiry_option(default="1_month")
 @click.option(
     "--device-name",
     metavar="NAME",
     help="Name of the token, as `tokens list` shows it [default: modelslab-agents-cli@HOST].",
 )
-@click.option(
-    "--scope",
-    "scopes",
-    multiple=True,
-    metavar="SCOPE",
-    help="Limit the token to this scope (repeatable), e.g. api-keys:read [default: all].",
-)
+@scopes_option("every scope, *")
 @json_option
 @pass_state
 def login(
@@ -460,18 +449,8 @@ def token(state: AppState) -> None:
         click.echo(value.get_secret_value())
 
 
-def _complete_expiry(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
-    return [value for value in TOKEN_EXPIRIES if value.startswith(incomplete)]
-
-
 @auth.command(short_help="Rotate the token: a new one replaces it, the old one is revoked.")
-@click.option(
-    "--expiry",
-    metavar="LIFETIME",
-    shell_complete=_complete_expiry,
-    help=f"Lifetime of the new token: {', '.join(TOKEN_EXPIRIES)} (the server decides "
-    "which it takes) [default: 1_month].",
-)
+@expiry_option()
 @click.option(
     "--device-name",
     metavar="NAME",

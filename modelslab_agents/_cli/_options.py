@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import click
 
 from modelslab_agents._secret import Secret
+from modelslab_agents._types import TOKEN_EXPIRIES
 from modelslab_agents._validation import check_email
 
 from ._errors import CliError, ExitCode
@@ -20,10 +21,12 @@ __all__ = [
     "CHECK_ID",
     "CHECK_INVITATION_ID",
     "check_email_input",
+    "expiry_option",
     "json_option",
     "password_stdin_option",
     "prompt_text",
     "read_secret",
+    "scopes_option",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -122,6 +125,44 @@ def json_option(fn: F) -> F:
         callback=_set_json,
         help="Print JSON for scripts instead of tables (same as the global --json).",
     )(fn)
+
+
+def _complete_expiry(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    return [value for value in TOKEN_EXPIRIES if value.startswith(incomplete)]
+
+
+def expiry_option(default: str | None = None) -> Callable[[F], F]:
+    """``--expiry LIFETIME``: the documented lifetimes complete in the shell, but any value
+    is sent, because the server decides which lifetimes it takes (the set grows).
+
+    Args:
+        default: the value sent without the option; None sends none (the server's, 1_month).
+    """
+    shown = default or "the server's, 1_month"
+    return click.option(
+        "--expiry",
+        metavar="LIFETIME",
+        default=default,
+        shell_complete=_complete_expiry,
+        help=f"Lifetime of the new token: {', '.join(TOKEN_EXPIRIES)} (the server decides "
+        f"which it takes) [default: {shown}].",
+    )
+
+
+def scopes_option(default: str) -> Callable[[F], F]:
+    """``--scope SCOPE``, repeatable; any name is sent, the server judges it.
+
+    Args:
+        default: what the new token gets without the option.
+    """
+    return click.option(
+        "--scope",
+        "scopes",
+        multiple=True,
+        metavar="SCOPE",
+        help="Limit the new token to this scope (repeatable), e.g. api-keys:read; "
+        f"`auth scopes` lists them [default: {default}].",
+    )
 
 
 def password_stdin_option(fn: F) -> F:

@@ -6,12 +6,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from modelslab_agents._types import TOKEN_EXPIRIES
-
 from ._auth import default_device_name, store_session
 from ._batch import run_batch
 from ._credentials import check_profile_name
-from ._options import CHECK_ID, json_option
+from ._options import CHECK_ID, expiry_option, json_option, scopes_option
 from ._output import Column, to_json
 from ._state import AppState, pass_state
 
@@ -100,12 +98,9 @@ def revoke_others(state: AppState) -> None:
     metavar="PROFILE",
     help="Store the new token in this profile [default: the current profile].",
 )
-@click.option(
-    "--expiry",
-    type=click.Choice(TOKEN_EXPIRIES),
-    help="When the new token expires [default: the server's, 1_month].",
-)
+@expiry_option()
 @click.option("--device-name", metavar="NAME", help="Name of the new token.")
+@scopes_option("the scopes of the token this command uses")
 @json_option
 @pass_state
 def switch_account(
@@ -114,6 +109,7 @@ def switch_account(
     save_as: str | None,
     expiry: str | None,
     device_name: str | None,
+    scopes: tuple[str, ...],
 ) -> None:
     """Get a token acting as the team account USERNAME, and store it.
 
@@ -127,6 +123,7 @@ def switch_account(
         username,
         device_name=device_name or default_device_name(),
         token_expiry=expiry,  # type: ignore[arg-type]
+        scopes=list(scopes) or None,  # type: ignore[arg-type]
     )
     stored_in = store_session(state, session, session.access_token, None, profile=target)
     out = state.output

@@ -966,6 +966,19 @@ OPERATION_TOOLS: list[dict[str, Any]] = [
                         "the server may accept others."
                     ),
                 },
+                "scopes": {
+                    "type": "array",
+                    "items": {
+                        "type": "string",
+                        "description": (
+                            "Documented values: *, profile:read, profile:write, tokens:read, "
+                            "tokens:write, api-keys:read, api-keys:write, usage:read, models:read,"
+                            " files:write, billing:read, billing:write, wallet:read, wallet:write,"
+                            " subscriptions:read, subscriptions:write, teams:read, teams:write; "
+                            "the server may accept others."
+                        ),
+                    },
+                },
             },
             "required": [
                 "account_username",

@@ -199,7 +199,6 @@ def test_usage_errors_exit_2(cli: Cli) -> None:
     assert cli.invoke("keys", "get", "abc").code == 2
     assert cli.invoke("keys", "delete").code == 2  # at least one id
     assert cli.invoke("teams", "accept", "not-a-uuid").code == 2
-    assert cli.invoke("auth", "login", "--expiry", "forever", "a@example.com").code == 2
     # No terminal to ask for the password on, and no --password-stdin.
     no_tty = cli.invoke("auth", "login", "a@example.com")
     assert no_tty.code == 2

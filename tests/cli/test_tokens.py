@@ -83,3 +83,25 @@ def test_scopes_are_called_scopes_in_the_table_and_in_json(cli: Cli) -> None:
     assert term.finish() == 0
     assert "scopes" in term.output
     assert "abilities" not in term.output
+
+
+def test_switch_account_with_scopes_stores_a_narrower_token(cli: Cli, owner: str) -> None:
+    username = cli.invoke("--json", "profile", "show").json()["username"]
+    result = cli.invoke(
+        "tokens", "switch-account", username, "--scope", "tokens:read", "--expiry", "1_week"
+    )
+    assert result.code == 0, result.err
+    current = [t for t in cli.invoke("--json", "tokens", "list").json() if t["current"]]
+    assert current[0]["scopes"] == ["tokens:read"]
+    assert cli.invoke("profile", "show").code == 4  # profile:read was not asked for
+
+
+def test_a_lifetime_the_cli_does_not_know_is_the_servers_to_judge(cli: Cli, owner: str) -> None:
+    username = cli.invoke("--json", "profile", "show").json()["username"]
+    switched = cli.invoke("tokens", "switch-account", username, "--expiry", "2_years")
+    assert switched.code == 6, switched.err  # the server's 422, not a usage error
+    assert "token expiry" in switched.err
+    login = cli.invoke(
+        "auth", "login", owner, "--password-stdin", "--expiry", "2_years", stdin=PASSWORD
+    )
+    assert login.code == 6, login.err
