@@ -115,7 +115,7 @@ def _bootstrap(
     owner = anonymous.with_token(session.access_token)
     expires = session.expires_at.date().isoformat() if session.expires_at else "never"
     story.say("login", f"{OWNER} logged in as device 'demo-agent': token {session.access_token}")
-    story.note(f"expires {expires}; scopes: {len(session.scopes)}")
+    story.note(f"expires {expires}; scopes: {', '.join(session.scopes) or 'none listed'}")
     key = owner.api_keys.create("alice-agent", notes="made by the demo")
     story.say("api key", f"created key {key.id} {key.name!r}: {key.key} (full once; masked here)")
 
