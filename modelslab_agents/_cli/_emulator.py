@@ -53,10 +53,21 @@ def _stop_on_sigterm() -> None:
     help="Signup returns no token until the emailed code is passed to `auth verify-email`.",
 )
 @click.option("--seed", type=int, help="Make tokens, keys and ids reproducible.")
+@click.option(
+    "--rate-limits/--no-rate-limits",
+    default=True,
+    show_default=True,
+    help="Enforce the published rate limits (agent-auth 20 a minute, agent-general 120).",
+)
 @json_option
 @pass_state
 def emulator(
-    state: AppState, port: int, host: str, require_email_verification: bool, seed: int | None
+    state: AppState,
+    port: int,
+    host: str,
+    require_email_verification: bool,
+    seed: int | None,
+    rate_limits: bool,
 ) -> None:
     """Serve the offline emulator of the Agent Control Plane until Ctrl-C.
 
@@ -74,7 +85,9 @@ def emulator(
     from modelslab_agents.testing import FakeControlPlane
     from modelslab_agents.testing._mcp import mcp_url as emulator_mcp_url
 
-    fake = FakeControlPlane(require_email_verification=require_email_verification, seed=seed)
+    fake = FakeControlPlane(
+        require_email_verification=require_email_verification, seed=seed, rate_limits=rate_limits
+    )
     if not _is_loopback(host):
         click.echo(
             f"warning: serving on {host}, reachable from other machines; the emulator has "

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from modelslab_agents import ModelsLab
+from modelslab_agents import ModelsLab, RateLimitError
 
 from .conftest import PASSWORD, new_email
 
@@ -125,3 +125,32 @@ def test_the_demo_prints_json() -> None:
     data = json.loads(result.stdout)
     assert data["ok"] is True
     assert len(data["steps"]) > 5
+
+
+# agent-auth allows 20 a minute per address and email; the signup spends one of them.
+@pytest.mark.parametrize(("flag", "logins_allowed"), [([], 19), (["--no-rate-limits"], 25)])
+def test_the_published_login_limit_holds_unless_turned_off(
+    flag: list[str], logins_allowed: int
+) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "modelslab_agents", "emulator", "--port", "0", *flag],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        base_url = _read_line(proc)
+        email = new_email("limits")
+        with ModelsLab(base_url=base_url, max_retries=0) as client:
+            client.auth.signup(email, PASSWORD)
+            allowed = 0
+            for _ in range(25):
+                try:
+                    client.auth.login(email, PASSWORD)
+                except RateLimitError:
+                    break
+                allowed += 1
+        assert allowed == logins_allowed
+    finally:
+        proc.kill()
+        proc.wait(_GIVE_UP)
