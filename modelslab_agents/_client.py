@@ -118,12 +118,23 @@ async def _read_capped(response: httpx.Response, cap: int, started: float) -> ht
     """Read a streamed answer, decoded, up to ``cap`` bytes; past it, stop reading,
     drop the connection and raise :class:`ResponseTooLargeError`.
 
-    Returns a read response with the same status, headers (less Content-Encoding:
+    Returns httpx's response, read, when the answer is plain and states a size within
+    the cap; else a read copy with the same status, headers (less Content-Encoding:
     the content is decoded), request, extensions and ``elapsed``.
     """
-    if "content-encoding" in response.headers and isinstance(
-        response.stream, httpx.AsyncByteStream
-    ):
+    headers = response.headers
+    length = headers.get("content-length", "")
+    if "content-encoding" not in headers and length.isdigit() and int(length) <= cap:
+        # The HTTP layer reads no more than Content-Length, so this read is bounded.
+        try:
+            content = await response.aread()
+        finally:
+            await response.aclose()
+        if len(content) > cap:  # only an in-process transport can send more
+            raise _too_large(response, cap)
+        _set_elapsed(response, started)
+        return response
+    if "content-encoding" in headers and isinstance(response.stream, httpx.AsyncByteStream):
         response.stream = _Slices(response.stream)
     parts: list[bytes] = []
     size = 0
@@ -131,11 +142,7 @@ async def _read_capped(response: httpx.Response, cap: int, started: float) -> ht
         async for part in response.aiter_bytes():
             size += len(part)
             if size > cap:
-                raise ResponseTooLargeError(
-                    f"the answer (HTTP {response.status_code}) is larger than "
-                    f"max_response_bytes ({cap} bytes); the SDK stopped reading it",
-                    status_code=response.status_code,
-                )
+                raise _too_large(response, cap)
             parts.append(part)
     finally:
         await response.aclose()  # an unfinished answer: the connection is dropped
@@ -148,9 +155,26 @@ async def _read_capped(response: httpx.Response, cap: int, started: float) -> ht
     )
     try:
         read.elapsed = response.elapsed
-    except RuntimeError:  # httpx sets none on a pre-read (in-process) answer
-        read.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
+    except RuntimeError:
+        _set_elapsed(read, started)
     return read
+
+
+def _too_large(response: httpx.Response, cap: int) -> ResponseTooLargeError:
+    return ResponseTooLargeError(
+        f"the answer (HTTP {response.status_code}) is larger than "
+        f"max_response_bytes ({cap} bytes); the SDK stopped reading it",
+        status_code=response.status_code,
+    )
+
+
+def _set_elapsed(response: httpx.Response, started: float) -> None:
+    """Time the answer ourselves where httpx does not: it sets ``elapsed`` when it
+    closes the stream, and a pre-read (in-process) answer has none to close."""
+    try:
+        response.elapsed  # noqa: B018
+    except RuntimeError:
+        response.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
 
 
 class _Pool:

@@ -531,6 +531,13 @@ def _endless_chunks(conn: socket.socket) -> None:
         conn.sendall(chunk)
 
 
+def _understated_length(conn: socket.socket) -> None:
+    conn.sendall(HEAD + b"Content-Length: 10\r\n\r\n" + b'{"data": "')
+    piece = b"x" * MiB
+    for _ in range(300):
+        conn.sendall(piece)
+
+
 @functools.cache
 def _bomb() -> bytes:
     """64 MiB of JSON whitespace, gzipped (about 64 KiB): 16 times the cap."""
@@ -589,6 +596,35 @@ async def test_a_hostile_answer_is_cut_at_the_cap_with_bounded_memory(
     assert isinstance(caught.value, ResponseDecodeError)
     assert f"max_response_bytes ({CAP} bytes)" in str(caught.value)
     assert peak < CAP + 6 * MiB, f"peak {peak / MiB:.1f} MiB"
+
+
+@pytest.mark.anyio
+async def test_a_body_longer_than_its_content_length_is_never_read_past_it() -> None:
+    with _hostile_server(_understated_length) as base_url:
+        async with AsyncModelsLab(TOKEN, base_url=base_url, max_retries=0) as client:
+            tracemalloc.start()
+            try:
+                with pytest.raises(ResponseDecodeError) as caught:
+                    await client.profile.get()
+                peak = tracemalloc.get_traced_memory()[1]
+            finally:
+                tracemalloc.stop()
+    assert not isinstance(caught.value, ResponseTooLargeError)  # 10 bytes were read
+    assert peak < 6 * MiB, f"peak {peak / MiB:.1f} MiB"
+
+
+@pytest.mark.anyio
+async def test_an_in_process_answer_longer_than_it_says_is_still_cut_at_the_cap() -> None:
+    def lying(request: httpx.Request) -> httpx.Response:
+        body = b'{"data": {"id": 1, "name": "' + b"x" * 5000 + b'"}}'
+        return httpx.Response(200, headers={"Content-Length": "10"}, content=body)
+
+    transport = httpx.MockTransport(lying)
+    async with AsyncModelsLab(
+        TOKEN, base_url=BASE_URL, transport=transport, max_response_bytes=1000
+    ) as client:
+        with pytest.raises(ResponseTooLargeError, match=r"max_response_bytes \(1000 bytes\)"):
+            await client.profile.get()
 
 
 @pytest.mark.anyio
