@@ -38,7 +38,6 @@ from ._exceptions import (
 )
 from ._logging import logger, setup_from_env
 from ._options import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, TOKEN_ENV, ClientOptions, Settings
-from ._raw import AsyncRawResources
 from ._resources import AsyncResources
 from ._retry import NOT_SENT, RateGate, RetryEvent, parse_retry_after
 from ._secret import Secret
@@ -393,12 +392,6 @@ class AsyncModelsLab(AsyncResources):
         self._bind_resources()
 
     # -- siblings ---------------------------------------------------------------------
-
-    @property
-    def with_raw_response(self) -> AsyncRawResources:
-        """The same calls, answering :class:`RawResponse`: status, headers (request id,
-        rate limits) and ``elapsed``, with ``.parse()`` giving the model."""
-        return AsyncRawResources(self)
 
     def with_token(self, token: str | Secret | None) -> AsyncModelsLab:
         """A client acting with ``token`` that shares this client's connection pool."""

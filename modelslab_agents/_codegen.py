@@ -1,13 +1,16 @@
 """Generate the SDK's models, endpoint descriptors and resources from the spec.
 
 The single source of truth is ``_spec/openapi.json`` (OpenAPI 3.1). From it this
-script writes four modules, each marked as generated:
+script writes these modules, each marked as generated:
 
 * ``_models.py``: one frozen attrs class per schema in ``components.schemas``;
 * ``_endpoints.py``: one :class:`~modelslab_agents._endpoint.Endpoint` per operation;
 * ``_resources.py``: the typed resource classes of the async client;
 * ``_sync_resources.py``: their blocking twins, method for method, so the two
-  clients can never drift.
+  clients can never drift;
+* ``_raw_resources.py``: ``client.with_raw_response``, the same methods of both
+  clients answering :class:`~modelslab_agents.RawResponse`;
+* ``mcp/_operations.py``: the MCP operations tool set.
 
 Run ``python -m modelslab_agents._codegen`` to rewrite them, and
 ``python -m modelslab_agents._codegen --check`` to fail when they are stale.
@@ -514,6 +517,7 @@ def render_resources(operations: list[Operation]) -> str:
         "from typing import TYPE_CHECKING, Any",
         "",
         "from . import _endpoints as endpoints",
+        "from ._raw_resources import AsyncRawResources",
         "from ._resource import AsyncResource",
         "from ._types import NOT_GIVEN, NotGiven",
         *_import("._validation", checks),
@@ -560,6 +564,16 @@ def _container(by_resource: dict[str, list[Operation]], *, sync: bool) -> list[s
             subsequent_indent=" " * 8,
         )
         out += ['        """', f"        return self._{resource}"]
+    raw = "RawResources" if sync else "AsyncRawResources"
+    out += [
+        "",
+        "    @property",
+        f"    def with_raw_response(self) -> {raw}:",
+        '        """The same calls, answering :class:`~modelslab_agents.RawResponse`: status,',
+        "        headers (request id, rate limits) and ``elapsed``; ``.parse()`` gives the",
+        '        model."""',
+        f"        return {raw}(self)",
+    ]
     return out
 
 
@@ -576,6 +590,7 @@ def render_sync_resources(operations: list[Operation]) -> str:
         "",
         "from typing import TYPE_CHECKING",
         "",
+        "from ._raw_resources import RawResources",
         "from ._resource import Runner, SyncResource",
         *_import(
             "._resources",
@@ -605,6 +620,87 @@ def render_sync_resources(operations: list[Operation]) -> str:
     out += [
         f"        self._{r} = {_resource_class(r, True)}(twin.{r}, runner)" for r in by_resource
     ]
+    out.append("")
+    return "\n".join(out)
+
+
+def _raw_family(by_resource: dict[str, list[Operation]], *, sync: bool) -> list[str]:
+    """One raw class per resource, and the ``with_raw_response`` container."""
+    prefix = "" if sync else "Async"
+    container = f"{'' if sync else 'Async'}RawResources"
+    out: list[str] = []
+    for resource, ops in by_resource.items():
+        plain = _resource_class(resource, sync)
+        names = sorted(op.method_name for op in ops)
+        out += ["", "", f"class {prefix}{_camel(resource)}RawResource:"]
+        out += [
+            *_doc(
+                "    ",
+                f"``with_raw_response.{resource}``: the methods of :class:`{plain}`, "
+                "answering :class:`~modelslab_agents.RawResponse`.",
+            ),
+            "",
+            *_wrap("    ", "__slots__ = ", [_q(n) for n in names], ""),
+            "",
+            f"    def __init__(self, resource: {plain}) -> None:",
+        ]
+        for op in ops:
+            name = op.method_name
+            wrap = f"sync_raw(resource, resource.{name})" if sync else f"async_raw(resource.{name})"
+            out.append(f"        self.{name} = {wrap}")
+    kind = "blocking" if sync else "async"
+    base = "SyncResources" if sync else "AsyncResources"
+    out += ["", "", f"class {container}:"]
+    out += [
+        *_doc("    ", f"``client.with_raw_response`` of the {kind} client."),
+        "",
+        '    __slots__ = ("_client",)',
+        "",
+        f"    def __init__(self, client: {base}) -> None:",
+        "        self._client = client",
+    ]
+    for resource in by_resource:
+        cls = f"{prefix}{_camel(resource)}RawResource"
+        out += ["", "    @property", f"    def {resource}(self) -> {cls}:"]
+        out += [f'        """The raw twin of ``client.{resource}``."""']
+        out += [f"        return {cls}(self._client.{resource})"]
+    return out
+
+
+def render_raw_resources(operations: list[Operation]) -> str:
+    """The raw twins of both clients' resources: same arguments, a typed raw answer."""
+    by_resource = _by_resource(operations)
+    plain = [_resource_class(r, False) for r in by_resource]
+    sync_plain = [_resource_class(r, True) for r in by_resource]
+    names = sorted(
+        [f"{p}{_camel(r)}RawResource" for r in by_resource for p in ("", "Async")]
+        + ["AsyncRawResources", "RawResources"]
+    )
+    out = [
+        HEADER,
+        '"""``client.with_raw_response``: each resource method of both clients, with the',
+        "same arguments and call, answering :class:`~modelslab_agents.RawResponse` (status,",
+        'headers, request id, rate limits, ``parse()``)."""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "from typing import TYPE_CHECKING",
+        "",
+        "from ._raw import async_raw, sync_raw",
+        "",
+        "if TYPE_CHECKING:",
+        *[f"    {line}" for line in _import("._resources", sorted([*plain, "AsyncResources"]))],
+        *[
+            f"    {line}"
+            for line in _import("._sync_resources", sorted([*sync_plain, "SyncResources"]))
+        ],
+        "",
+        "__all__ = [",
+        *[f'    "{n}",' for n in names],
+        "]",
+    ]
+    out += _raw_family(by_resource, sync=False)
+    out += _raw_family(by_resource, sync=True)
     out.append("")
     return "\n".join(out)
 
@@ -790,6 +886,7 @@ def render_all(spec_path: Path | None = None) -> dict[Path, str]:
         PACKAGE / "_endpoints.py": render_endpoints(operations),
         PACKAGE / "_resources.py": render_resources(operations),
         PACKAGE / "_sync_resources.py": render_sync_resources(operations),
+        PACKAGE / "_raw_resources.py": render_raw_resources(operations),
         PACKAGE / "mcp" / "_operations.py": render_mcp_operations(spec, operations),
     }
 

@@ -4,26 +4,27 @@
 makes, through the same pipeline (checks, retries, errors), and returns a
 :class:`RawResponse`: the status, the headers (request id, rate limits) and the time
 the answer took, with :meth:`RawResponse.parse` giving what the plain method returns.
+The raw resources themselves are generated (``_raw_resources``) from these two
+wrappers, so each raw method has its plain twin's arguments and a typed answer.
 """
 
 from __future__ import annotations
 
 import contextvars
 import datetime
+import functools
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar
 
 import httpx
 
-from ._resource import AsyncResource, SyncResource
-
 if TYPE_CHECKING:
-    from ._client import AsyncModelsLab
-    from ._sync import ModelsLab
+    from ._resource import SyncResource
 
-__all__ = ["RawResponse"]
+__all__ = ["RawResponse", "async_raw", "sync_raw"]
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 #: Set while a raw call runs: the pipeline appends every answer it judges.
 ANSWERS: contextvars.ContextVar[list[httpx.Response] | None] = contextvars.ContextVar(
@@ -110,10 +111,10 @@ def _header_int(headers: httpx.Headers, name: str) -> int | None:
 
 
 async def _raw_call(
-    method: Callable[..., Awaitable[T]], *args: Any, **kwargs: Any
+    method: Callable[P, Awaitable[T]], *args: P.args, **kwargs: P.kwargs
 ) -> RawResponse[T]:
     answers: list[httpx.Response] = []
-    reset = ANSWERS.set(answers)
+    reset = ANSWERS.set(answers)  # set on the loop, where the pipeline runs
     try:
         value = await method(*args, **kwargs)
     finally:
@@ -121,67 +122,24 @@ async def _raw_call(
     return RawResponse(answers[-1], value)
 
 
-class _AsyncRawResource:
-    """One resource of the async client whose methods answer :class:`RawResponse`."""
+def async_raw(method: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[RawResponse[T]]]:
+    """The raw twin of an async resource method: the same arguments and call."""
 
-    __slots__ = ("_resource",)
+    @functools.wraps(method)
+    async def call(*args: P.args, **kwargs: P.kwargs) -> RawResponse[T]:
+        return await _raw_call(method, *args, **kwargs)
 
-    def __init__(self, resource: AsyncResource) -> None:
-        self._resource = resource
-
-    def __getattr__(self, name: str) -> Callable[..., Awaitable[RawResponse[Any]]]:
-        method = getattr(self._resource, name)
-
-        async def call(*args: Any, **kwargs: Any) -> RawResponse[Any]:
-            return await _raw_call(method, *args, **kwargs)
-
-        return call
+    return call
 
 
-class _SyncRawResource:
-    """One resource of the blocking client whose methods answer :class:`RawResponse`."""
+def sync_raw(resource: SyncResource[Any], method: Callable[P, T]) -> Callable[P, RawResponse[T]]:
+    """The raw twin of a blocking resource method: it runs the raw twin of the async
+    method of the same name on the client's loop."""
+    twin = getattr(resource._async, method.__name__)
+    runner = resource._runner
 
-    __slots__ = ("_resource",)
+    @functools.wraps(method)
+    def call(*args: P.args, **kwargs: P.kwargs) -> RawResponse[T]:
+        return runner.run(_raw_call(twin, *args, **kwargs))
 
-    def __init__(self, resource: SyncResource[Any]) -> None:
-        self._resource = resource
-
-    def __getattr__(self, name: str) -> Callable[..., RawResponse[Any]]:
-        getattr(self._resource, name)  # an unknown method fails here, as it would there
-        twin = getattr(self._resource._async, name)
-        runner = self._resource._runner
-
-        def call(*args: Any, **kwargs: Any) -> RawResponse[Any]:
-            return runner.run(_raw_call(twin, *args, **kwargs))
-
-        return call
-
-
-class AsyncRawResources:
-    """``client.with_raw_response``: the async client's resources, answering raw."""
-
-    __slots__ = ("_client",)
-
-    def __init__(self, client: AsyncModelsLab) -> None:
-        self._client = client
-
-    def __getattr__(self, name: str) -> _AsyncRawResource:
-        resource = getattr(self._client, name)
-        if not isinstance(resource, AsyncResource):
-            raise AttributeError(f"with_raw_response has no resource {name!r}")
-        return _AsyncRawResource(resource)
-
-
-class RawResources:
-    """``client.with_raw_response``: the blocking client's resources, answering raw."""
-
-    __slots__ = ("_client",)
-
-    def __init__(self, client: ModelsLab) -> None:
-        self._client = client
-
-    def __getattr__(self, name: str) -> _SyncRawResource:
-        resource = getattr(self._client, name)
-        if not isinstance(resource, SyncResource):
-            raise AttributeError(f"with_raw_response has no resource {name!r}")
-        return _SyncRawResource(resource)
+    return call

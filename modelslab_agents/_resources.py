@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import _endpoints as endpoints
+from ._raw_resources import AsyncRawResources
 from ._resource import AsyncResource
 from ._types import NOT_GIVEN, NotGiven
 from ._validation import (
@@ -1190,6 +1191,13 @@ class AsyncResources:
         ``remove``, ``resend_invite``, ``accept_invite``.
         """
         return self._teams
+
+    @property
+    def with_raw_response(self) -> AsyncRawResources:
+        """The same calls, answering :class:`~modelslab_agents.RawResponse`: status,
+        headers (request id, rate limits) and ``elapsed``; ``.parse()`` gives the
+        model."""
+        return AsyncRawResources(self)
 
     def _bind_resources(self) -> None:
         self._auth = AsyncAuthResource(self)  # type: ignore[arg-type]

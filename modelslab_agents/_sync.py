@@ -31,7 +31,6 @@ from anyio.from_thread import BlockingPortal, start_blocking_portal
 
 from ._batch import DEFAULT_CONCURRENCY, BatchResult, check_concurrency, run_batch
 from ._client import AsyncModelsLab
-from ._raw import RawResources
 from ._resource import SyncResource
 from ._sync_resources import SyncResources
 
@@ -289,8 +288,6 @@ class ModelsLab(SyncResources):
     def _setup(self, core: AsyncModelsLab, runtime: _Runtime, *, owner: bool) -> None:
         self._core, self._runtime, self._owner = core, runtime, owner
         self._bind_resources(core, runtime)
-
-    with_raw_response = property(RawResources, doc="The same calls, answering RawResponse.")
 
     def with_token(self, token: str | Secret | None) -> ModelsLab:
         """A client acting with ``token`` that shares this client's pool and loop."""

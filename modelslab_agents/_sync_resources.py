@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ._raw_resources import RawResources
 from ._resource import Runner, SyncResource
 from ._resources import (
     AsyncApiKeysResource,
@@ -1120,6 +1121,13 @@ class SyncResources:
         ``remove``, ``resend_invite``, ``accept_invite``.
         """
         return self._teams
+
+    @property
+    def with_raw_response(self) -> RawResources:
+        """The same calls, answering :class:`~modelslab_agents.RawResponse`: status,
+        headers (request id, rate limits) and ``elapsed``; ``.parse()`` gives the
+        model."""
+        return RawResources(self)
 
     def _bind_resources(self, twin: AsyncResources, runner: Runner) -> None:
         self._auth = AuthResource(twin.auth, runner)

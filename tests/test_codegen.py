@@ -24,6 +24,7 @@ GENERATED = (
     "_endpoints.py",
     "_resources.py",
     "_sync_resources.py",
+    "_raw_resources.py",
     "mcp/_operations.py",
 )
 REAL_PACKAGE = _codegen.PACKAGE

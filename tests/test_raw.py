@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 
@@ -91,3 +92,27 @@ async def test_the_plain_call_after_a_raw_one_answers_the_model(
     async with AsyncModelsLab(token, transport=fake.transport()) as client:
         await client.with_raw_response.profile.get()
         assert isinstance(await client.profile.get(), Profile)
+
+
+def test_raw_methods_are_typed_like_their_plain_twins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    api = pytest.importorskip("mypy.api")
+    monkeypatch.chdir(tmp_path)  # away from the project's own mypy configuration
+    snippet = (
+        "from modelslab_agents import AsyncModelsLab, ModelsLab, Profile, RawResponse\n"
+        "async def run(client: AsyncModelsLab) -> str:\n"
+        "    raw: RawResponse[Profile] = await client.with_raw_response.profile.get()\n"
+        "    await client.with_raw_response.api_keys.create('k', nots='n')\n"
+        "    return raw.parse().email or ''\n"
+        "def run_blocking(client: ModelsLab) -> str:\n"
+        "    client.with_raw_response.api_keys.get('7')\n"
+        "    return client.with_raw_response.api_keys.get(7).parse().name or ''\n"
+    )
+    args = ["--config-file", "", "--strict", "--no-incremental", "-c", snippet]
+    out, _, status = api.run(args)
+    assert status == 1, out
+    errors = [line for line in out.splitlines() if ": error:" in line]
+    assert len(errors) == 2, out
+    assert '"nots"' in errors[0]
+    assert "<string>:7:" in errors[1]
