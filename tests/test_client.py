@@ -820,3 +820,29 @@ def test_a_misspelt_option_is_a_type_error_under_mypy_strict(
     assert len(errors) == 2, out
     assert '"max_retires"' in out
     assert '"totl_timeout"' in out
+
+
+# -- cookies ---------------------------------------------------------------------------
+
+
+@pytest.mark.anyio
+async def test_a_cookie_one_token_was_set_never_rides_with_another_tokens_requests() -> None:
+    sent_cookies: list[str | None] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent_cookies.append(request.headers.get("cookie"))
+        return httpx.Response(
+            200,
+            headers={"Set-Cookie": "laravel_session=s3ss10n; Path=/; HttpOnly"},
+            json={"data": {"id": 1, "email": "ada@example.com"}},
+        )
+
+    async with AsyncModelsLab(
+        TOKEN,
+        base_url="https://api.example.com/api/agents/v1",
+        transport=httpx.MockTransport(answer),
+    ) as client:
+        await client.profile.get()
+        await client.with_token("2|another-token-value").profile.get()
+        await client.profile.get()
+    assert sent_cookies == [None, None, None]
