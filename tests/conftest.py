@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import anyio
@@ -138,3 +139,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="run the long fault campaigns (tests marked soak)",
     )
+
+
+def mypy_strict_errors(snippet: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The error lines of ``mypy --strict`` on ``snippet`` (a user's code), in order."""
+    api = pytest.importorskip("mypy.api")
+    monkeypatch.chdir(tmp_path)  # away from the project's own mypy configuration
+    # Not the project's own mypy settings (they name the files to check).
+    args = ["--config-file", "", "--strict", "--no-incremental", "-c", snippet]
+    out, _, status = api.run(args)
+    errors = [line for line in out.splitlines() if ": error:" in line]
+    assert status == (1 if errors else 0), out
+    return errors

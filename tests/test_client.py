@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from conftest import BASE_URL, TOKEN, make_client, ok, transport_for
+from conftest import BASE_URL, TOKEN, make_client, mypy_strict_errors, ok, transport_for
 
 import modelslab_agents
 from modelslab_agents import (
@@ -575,6 +575,22 @@ def _hostile_server(answer: Callable[[socket.socket], None]) -> Iterator[str]:
         server.close()
 
 
+async def _profile_get_against(answer: Callable[[socket.socket], None]) -> tuple[Exception, int]:
+    """The error ``profile.get()`` raises against a hostile server, and the peak memory
+    traced while it ran."""
+    with _hostile_server(answer) as base_url:
+        async with AsyncModelsLab(TOKEN, base_url=base_url, max_retries=0) as client:
+            tracemalloc.start()
+            try:
+                with pytest.raises(Exception) as caught:
+                    await client.profile.get()
+                peak = tracemalloc.get_traced_memory()[1]
+            finally:
+                tracemalloc.stop()
+    assert isinstance(caught.value, Exception)
+    return caught.value, peak
+
+
 @pytest.mark.anyio
 @pytest.mark.parametrize(
     "answer", [_huge_body, _gzip_bomb, _endless_chunks], ids=["300MiB", "gzip-bomb", "endless"]
@@ -584,32 +600,18 @@ async def test_a_hostile_answer_is_cut_at_the_cap_with_bounded_memory(
 ) -> None:
     if answer is _gzip_bomb:
         _bomb()  # built before measuring
-    with _hostile_server(answer) as base_url:
-        async with AsyncModelsLab(TOKEN, base_url=base_url, max_retries=0) as client:
-            tracemalloc.start()
-            try:
-                with pytest.raises(ResponseTooLargeError) as caught:
-                    await client.profile.get()
-                peak = tracemalloc.get_traced_memory()[1]
-            finally:
-                tracemalloc.stop()
-    assert isinstance(caught.value, ResponseDecodeError)
-    assert f"max_response_bytes ({CAP} bytes)" in str(caught.value)
+    error, peak = await _profile_get_against(answer)
+    assert isinstance(error, ResponseTooLargeError)
+    assert isinstance(error, ResponseDecodeError)
+    assert f"max_response_bytes ({CAP} bytes)" in str(error)
     assert peak < CAP + 6 * MiB, f"peak {peak / MiB:.1f} MiB"
 
 
 @pytest.mark.anyio
 async def test_a_body_longer_than_its_content_length_is_never_read_past_it() -> None:
-    with _hostile_server(_understated_length) as base_url:
-        async with AsyncModelsLab(TOKEN, base_url=base_url, max_retries=0) as client:
-            tracemalloc.start()
-            try:
-                with pytest.raises(ResponseDecodeError) as caught:
-                    await client.profile.get()
-                peak = tracemalloc.get_traced_memory()[1]
-            finally:
-                tracemalloc.stop()
-    assert not isinstance(caught.value, ResponseTooLargeError)  # 10 bytes were read
+    error, peak = await _profile_get_against(_understated_length)
+    assert isinstance(error, ResponseDecodeError)
+    assert not isinstance(error, ResponseTooLargeError)  # 10 bytes were read
     assert peak < 6 * MiB, f"peak {peak / MiB:.1f} MiB"
 
 
@@ -804,22 +806,17 @@ def test_the_aiohttp_transport_serves_the_blocking_client(
 def test_a_misspelt_option_is_a_type_error_under_mypy_strict(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    api = pytest.importorskip("mypy.api")
-    monkeypatch.chdir(tmp_path)  # away from the project's own mypy configuration
-    snippet = (
+    errors = mypy_strict_errors(
         "from modelslab_agents import AsyncModelsLab, ModelsLab\n"
         "AsyncModelsLab(max_retries=1).with_options(timeout=5.0, total_timeout=9.0)\n"
         "ModelsLab(base_url='https://x.test').with_options(max_retires=1)\n"
-        "AsyncModelsLab(totl_timeout=3.0)\n"
+        "AsyncModelsLab(totl_timeout=3.0)\n",
+        tmp_path,
+        monkeypatch,
     )
-    # Not the project's own mypy settings (they name the files to check).
-    args = ["--config-file", "", "--strict", "--no-incremental", "-c", snippet]
-    out, _, status = api.run(args)
-    assert status == 1, out
-    errors = [line for line in out.splitlines() if ": error:" in line]
-    assert len(errors) == 2, out
-    assert '"max_retires"' in out
-    assert '"totl_timeout"' in out
+    assert len(errors) == 2, errors
+    assert '"max_retires"' in errors[0]
+    assert '"totl_timeout"' in errors[1]
 
 
 # -- cookies ---------------------------------------------------------------------------

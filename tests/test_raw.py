@@ -6,6 +6,7 @@ import datetime
 from pathlib import Path
 
 import pytest
+from conftest import mypy_strict_errors
 
 from modelslab_agents import (
     AsyncModelsLab,
@@ -97,9 +98,7 @@ async def test_the_plain_call_after_a_raw_one_answers_the_model(
 def test_raw_methods_are_typed_like_their_plain_twins(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    api = pytest.importorskip("mypy.api")
-    monkeypatch.chdir(tmp_path)  # away from the project's own mypy configuration
-    snippet = (
+    errors = mypy_strict_errors(
         "from modelslab_agents import AsyncModelsLab, ModelsLab, Profile, RawResponse\n"
         "async def run(client: AsyncModelsLab) -> str:\n"
         "    raw: RawResponse[Profile] = await client.with_raw_response.profile.get()\n"
@@ -107,12 +106,10 @@ def test_raw_methods_are_typed_like_their_plain_twins(
         "    return raw.parse().email or ''\n"
         "def run_blocking(client: ModelsLab) -> str:\n"
         "    client.with_raw_response.api_keys.get('7')\n"
-        "    return client.with_raw_response.api_keys.get(7).parse().name or ''\n"
+        "    return client.with_raw_response.api_keys.get(7).parse().name or ''\n",
+        tmp_path,
+        monkeypatch,
     )
-    args = ["--config-file", "", "--strict", "--no-incremental", "-c", snippet]
-    out, _, status = api.run(args)
-    assert status == 1, out
-    errors = [line for line in out.splitlines() if ": error:" in line]
-    assert len(errors) == 2, out
+    assert len(errors) == 2, errors
     assert '"nots"' in errors[0]
     assert "<string>:7:" in errors[1]
