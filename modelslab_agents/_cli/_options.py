@@ -11,7 +11,7 @@ import click
 
 from modelslab_agents._secret import Secret
 from modelslab_agents._types import TOKEN_EXPIRIES
-from modelslab_agents._validation import check_email
+from modelslab_agents._validation import check_email, describe_rejected
 
 from ._errors import CliError, ExitCode
 from ._state import AppState
@@ -33,21 +33,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 
 
-def _rejected(value: object) -> str:
-    """What a rejected argument was, without repeating it (it may be a pasted secret)."""
-    if isinstance(value, str):
-        if not value:
-            return "got an empty string"
-        return f"got {len(value)} character{'s' if len(value) > 1 else ''}"
-    return f"got {type(value).__name__}"
-
-
 def _positive_id(value: object) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return value
     text = str(value).strip()
     if not (text.isascii() and text.isdigit() and int(text) > 0):
-        raise ValueError(f"expected a positive whole number, {_rejected(value)}")
+        raise ValueError(f"expected a positive whole number, got {describe_rejected(value)}")
     return int(text)
 
 
@@ -56,7 +47,7 @@ def _email(value: object) -> str:
         return check_email("email", value)
     except (TypeError, ValueError):
         raise ValueError(
-            f"expected an email address like name@example.com, {_rejected(value)}"
+            f"expected an email address like name@example.com, got {describe_rejected(value)}"
         ) from None
 
 
@@ -66,7 +57,9 @@ def _invitation_id(value: object) -> uuid.UUID:
     try:
         return uuid.UUID(str(value).strip())
     except ValueError:
-        raise ValueError(f"expected an invitation id (a UUID), {_rejected(value)}") from None
+        raise ValueError(
+            f"expected an invitation id (a UUID), got {describe_rejected(value)}"
+        ) from None
 
 
 def _each(check: Callable[[object], T]) -> Callable[[click.Context, click.Parameter, Any], Any]:
