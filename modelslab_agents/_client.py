@@ -131,7 +131,7 @@ async def _read_capped(response: httpx.Response, cap: int, started: float) -> ht
             await response.aclose()
         if len(content) > cap:  # only an in-process transport can send more
             raise _too_large(response, cap)
-        _set_elapsed(response, started)
+        response.elapsed = _elapsed(response, started)
         return response
     if "content-encoding" in headers and isinstance(response.stream, httpx.AsyncByteStream):
         response.stream = _Slices(response.stream)
@@ -152,10 +152,7 @@ async def _read_capped(response: httpx.Response, cap: int, started: float) -> ht
         request=response.request,
         extensions=response.extensions,
     )
-    try:
-        read.elapsed = response.elapsed
-    except RuntimeError:
-        _set_elapsed(read, started)
+    read.elapsed = _elapsed(response, started)
     return read
 
 
@@ -167,13 +164,13 @@ def _too_large(response: httpx.Response, cap: int) -> ResponseTooLargeError:
     )
 
 
-def _set_elapsed(response: httpx.Response, started: float) -> None:
-    """Time the answer ourselves where httpx does not: it sets ``elapsed`` when it
+def _elapsed(response: httpx.Response, started: float) -> datetime.timedelta:
+    """httpx's ``elapsed``, or our own timing where httpx has none: it sets it when it
     closes the stream, and a pre-read (in-process) answer has none to close."""
     try:
-        response.elapsed  # noqa: B018
+        return response.elapsed
     except RuntimeError:
-        response.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
+        return datetime.timedelta(seconds=time.perf_counter() - started)
 
 
 class _Pool:

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar
 
 import httpx
 
+from ._retry import header_number
+
 if TYPE_CHECKING:
     from ._resource import SyncResource
 
@@ -92,22 +94,15 @@ class RawResponse(Generic[T]):
 
     @property
     def rate_limit_reset(self) -> float | None:
-        value = self.headers.get("x-ratelimit-reset")
-        try:
-            return float(value) if value is not None else None
-        except ValueError:
-            return None
+        return header_number(self.headers, "x-ratelimit-reset")
 
     def __repr__(self) -> str:
         return f"<RawResponse [{self.status_code}] {self.http_response.request.url.path}>"
 
 
 def _header_int(headers: httpx.Headers, name: str) -> int | None:
-    value = headers.get(name)
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
+    value = header_number(headers, name)
+    return None if value is None else int(value)
 
 
 async def _raw_call(

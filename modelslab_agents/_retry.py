@@ -25,7 +25,7 @@ import anyio
 import attrs
 import httpx
 
-__all__ = ["RateGate", "RetryEvent", "RetryPolicy", "parse_retry_after"]
+__all__ = ["RateGate", "RetryEvent", "RetryPolicy", "header_number", "parse_retry_after"]
 
 
 @attrs.frozen
@@ -208,7 +208,8 @@ class RateGate:
             window.answered.set()
 
 
-def _header_number(headers: Mapping[str, str], name: str) -> float | None:
+def header_number(headers: Mapping[str, str], name: str) -> float | None:
+    """A header's value as a finite, non-negative number, or None."""
     value = headers.get(name)
     if value is None:
         return None
@@ -221,8 +222,8 @@ def _header_number(headers: Mapping[str, str], name: str) -> float | None:
 
 def _learn(window: _Window, headers: Mapping[str, str], cap: float) -> bool:
     """Update the window from an answer's headers; whether they told anything."""
-    remaining_value = _header_number(headers, "x-ratelimit-remaining")
-    reset = _header_number(headers, "x-ratelimit-reset")
+    remaining_value = header_number(headers, "x-ratelimit-remaining")
+    reset = header_number(headers, "x-ratelimit-reset")
     if remaining_value is None or reset is None:
         return False
     remaining = int(remaining_value)
@@ -230,7 +231,7 @@ def _learn(window: _Window, headers: Mapping[str, str], cap: float) -> bool:
     seconds = reset - time.time() if reset > 1_000_000_000 else reset
     if not 0 < seconds <= cap:
         return False
-    limit = _header_number(headers, "x-ratelimit-limit")
+    limit = header_number(headers, "x-ratelimit-limit")
     window.limit = int(limit) if limit is not None else max(remaining + 1, window.limit or 0)
     reset_at = time.monotonic() + seconds
     if window.reset_at is None or reset_at > window.reset_at + 0.5:
