@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from modelslab_agents._sockets import bind_tcp
+
 from ._errors import CliError
 from ._state import AppState, pass_state
 
@@ -84,21 +86,12 @@ def serve(state: AppState, transport: str, tools: str, host: str, port: int) -> 
     if transport == "stdio":
         anyio.run(_serve_stdio, state, tool_set, state.token()[0])
     else:
-        sock = _bind(host, port)
+        try:
+            sock = bind_tcp(host, port, "MCP")
+        except OSError as exc:
+            raise CliError(exc.strerror or str(exc)) from None
         with sock:
             anyio.run(_serve_http, state, tool_set, host, sock)
-
-
-def _bind(host: str, port: int) -> socket.socket:
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((host, port))
-    except OSError as exc:
-        sock.close()
-        raise CliError(f"cannot serve MCP on {host}:{port}: {exc.strerror}") from None
-    return sock
 
 
 def _client(state: AppState) -> AsyncModelsLab:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import socket
 import threading
 import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
+
+from modelslab_agents._sockets import bind_tcp
 
 from ._asgi import AsgiApp
 from ._mcp import with_mcp
@@ -60,7 +61,7 @@ def serve(app: AsgiApp, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]
     import uvicorn
 
     _install_log_filter()
-    sock = _bind(host, port)
+    sock = bind_tcp(host, port, "the emulator")
     config = uvicorn.Config(
         with_mcp(app, host),  # and /mcp/agents, with the mcp extra
         log_level="warning",
@@ -90,22 +91,6 @@ def serve(app: AsgiApp, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]
         server.should_exit = True
         thread.join(_SHUTDOWN_TIMEOUT)
         sock.close()
-
-
-def _bind(host: str, port: int) -> socket.socket:
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    # IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY only on sockets that say they are
-    # TCP, and without it each answer waits out Nagle and a delayed ACK (~40 ms).
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((host, port))
-    except OSError as exc:
-        sock.close()
-        raise OSError(
-            exc.errno, f"cannot serve the emulator on {host}:{port}: {exc.strerror}"
-        ) from exc
-    return sock
 
 
 def _wait_until_started(

@@ -214,15 +214,3 @@ def test_a_missing_uvicorn_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(builtins, "__import__", no_uvicorn)
     with pytest.raises(ImportError, match=r"pip install modelslab-agents\[emulator\]"):
         FakeControlPlane().serve().__enter__()
-
-
-def test_the_listening_socket_says_it_is_tcp_so_answers_are_not_delayed() -> None:
-    # asyncio sets TCP_NODELAY on accepted connections only when the socket's proto
-    # is IPPROTO_TCP; with proto 0 every answer waited out Nagle and a delayed ACK.
-    from modelslab_agents.testing._server import _bind
-
-    sock = _bind("127.0.0.1", 0)
-    try:
-        assert sock.proto == socket.IPPROTO_TCP
-    finally:
-        sock.close()
